@@ -1,0 +1,130 @@
+"""Stage the docs tree plus one generated Markdown page per record, and build from there.
+
+Why staging: mkdocs-static-i18n only pairs pages (language switcher, sitemap alternates, nav) that
+exist as files in each language folder when its `on_files` runs; files generated in memory are
+either dropped or mis-paired. So `on_config` writes `docs/` plus, for each language, a small
+Markdown file per plan, agency and legal document into `.build/docs/` and points `docs_dir` there.
+The generated files carry only front matter; `record_content.py` renders their body from data.
+
+`mkdocs serve` watches the real `docs/` and `data/` instead of the staging folder (`on_serve`),
+and each page's edit link opens the file an editor actually changes (`on_files`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import yaml
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+from portal import site
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+
+STAGING = Path(".build") / "docs"
+# kind -> (folder under each language, database attribute, title field)
+GENERATED = {"plan": "plans", "agency": "agencies", "legal": "legal"}
+
+
+# Priority 100: docs_dir must point at the staging folder before mkdocs-static-i18n (-100) and any
+# other plugin look at it. i18n calls on_config again for each language: stage only once.
+@event_priority(100)
+def on_config(config: "MkDocsConfig") -> "MkDocsConfig | None":
+    base = site.root(config)
+    staging = base / STAGING
+    db = site.load_database(config)
+    if Path(config.docs_dir).resolve() == staging.resolve():
+        return config
+    source = Path(config.docs_dir).resolve()
+    wanted = _hand_written(source, site.languages(config))
+    for relative, content in _generated(db, site.languages(config)).items():
+        if relative in wanted:
+            raise PluginError(f"docs/{relative}: this page is generated from data/; remove the hand-written file or rename it")
+        wanted[relative] = content
+    _sync(staging, wanted)
+    config.docs_dir = str(staging)
+    return config
+
+
+def _hand_written(source: Path, languages: tuple[str, ...]) -> dict[str, bytes]:
+    """Every file under docs/, checking that each page exists in every language."""
+    files = {path.relative_to(source).as_posix(): path.read_bytes() for path in sorted(source.rglob("*")) if path.is_file()}
+    missing = []
+    for relative in files:
+        language, _, rest = relative.partition("/")
+        if language in languages and relative.endswith(".md"):
+            missing += [f"docs/{relative} has no {other} version: add docs/{other}/{rest}" for other in languages if f"{other}/{rest}" not in files]
+    if missing:
+        raise PluginError("Every page must exist in every language:\n  " + "\n  ".join(missing))
+    return files
+
+
+def _generated(db, languages: tuple[str, ...]) -> dict[str, bytes]:
+    records = {"plan": {plan.id: plan.record for plan in db.plans.values()}, "agency": db.agencies, "legal": db.legal}
+    pages = {}
+    for kind, folder in GENERATED.items():
+        for record_id, record in records[kind].items():
+            for language in languages:
+                meta = {"title": _title(kind, record.data, language), "portal_record": kind, "portal_id": record_id,
+                        "portal_source": record.file}
+                front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
+                pages[f"{language}/{folder}/{record_id}.md"] = f"---\n{front}---\n".encode()
+    return pages
+
+
+def _title(kind: str, data: dict, language: str) -> str:
+    if kind == "agency":
+        return data["name"][language]
+    if kind == "legal":
+        return data.get("number") or data["title"][language]
+    return data["title"][language]
+
+
+def _sync(staging: Path, wanted: dict[str, bytes]) -> None:
+    """Make the staging folder hold exactly `wanted`, touching only files whose content changed."""
+    staging.mkdir(parents=True, exist_ok=True)
+    for path in sorted(staging.rglob("*"), reverse=True):
+        relative = path.relative_to(staging).as_posix()
+        if path.is_file() and relative not in wanted:
+            path.unlink()
+        elif path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
+    for relative, content in wanted.items():
+        target = staging / relative
+        if target.is_file() and target.read_bytes() == content:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+
+
+def on_serve(server, config: "MkDocsConfig", builder) -> None:
+    """Watch what editors change, not the staging folder the build rewrites."""
+    base = site.root(config)
+    server.unwatch(config.docs_dir)
+    for folder in ("docs", "data"):
+        server.watch(str(base / folder))
+    return server
+
+
+# Priority -110: after mkdocs-static-i18n (-100) has replaced the File objects, before MkDocs
+# creates the pages (which read edit_uri once).
+@event_priority(-110)
+def on_files(files: "Files", config: "MkDocsConfig") -> "Files":
+    base = site.root(config)
+    db = site.load_database(config)
+    for file in files.documentation_pages():
+        file.edit_uri = _edit_uri(base, db, file.src_uri)
+    return files
+
+
+def _edit_uri(base: Path, db, src_uri: str) -> str:
+    """docs/<path> for hand-written pages; the record's YAML file for generated ones."""
+    if (base / "docs" / src_uri).exists():
+        return f"docs/{src_uri}"
+    _, folder, name = src_uri.split("/", 2)
+    kind = {folder_name: kind for kind, folder_name in GENERATED.items()}[folder]
+    return db.source_file(kind, name.removesuffix(".md"))

@@ -1,0 +1,406 @@
+"""Load the whole database from data/, check it, and index it for the pages.
+
+`load()` either returns a consistent `Database` or raises `DataErrors` listing every problem it
+found, each with file, line and field. Nothing downstream has to re-check anything.
+
+Layout (one folder per kind; a file holds one record or a list of records):
+    data/site.yml         the locality's identity          site.schema.json
+    data/ui.yml           interface strings and formats    ui.schema.json
+    data/agencies/*.yml   agency registry                  agency.schema.json
+    data/legal/*.yml      legal and policy documents       legal.schema.json
+    data/plans/*.yml      plans and action programmes      plan.schema.json
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any, Iterator
+
+from babel import Locale, UnknownLocaleError
+
+from . import timeframe, yamlfile
+from .errors import DataError, DataErrors, relative
+from .paths import describe
+from .schemas import SchemaSet
+
+# folder -> schema kind, in load order (later kinds refer to earlier ones)
+KINDS = {"agencies": "agency", "legal": "legal", "plans": "plan"}
+_LANGUAGE_CODE = re.compile(r"^[a-z]{2}(-[A-Za-z]{2,4})?$")
+
+
+@dataclass
+class Record:
+    kind: str
+    id: str
+    data: dict
+    document: yamlfile.YamlDocument
+    path: tuple  # where the record sits in its file: () or (index,)
+
+    @property
+    def file(self) -> str:
+        return self.document.file
+
+    def line(self, *path: Any) -> int | None:
+        return self.document.line_of(self.path + tuple(path))
+
+    def field(self, *path: Any) -> str:
+        return describe(tuple(path), self.data)
+
+
+@dataclass
+class Task:
+    plan: "Plan"
+    data: dict
+    parent: "Task | None"
+    children: list["Task"] = field(default_factory=list)
+    time: timeframe.TimeFrame | None = None
+
+    @property
+    def number(self) -> str:
+        return self.data["number"]
+
+    @property
+    def depth(self) -> int:
+        return 0 if self.parent is None else self.parent.depth + 1
+
+    @property
+    def budget(self) -> float | None:
+        return self.data.get("budget")
+
+    @property
+    def status(self) -> str:
+        return self.data.get("status", "unreported")
+
+    @property
+    def lead(self) -> list[str]:
+        return self.data.get("lead", [])
+
+    @property
+    def partners(self) -> list[str]:
+        return self.data.get("partners", [])
+
+    @property
+    def anchor(self) -> str:
+        return "task-" + self.number.replace(".", "-")
+
+    def walk(self) -> Iterator["Task"]:
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@dataclass
+class Plan:
+    record: Record
+    tasks: list[Task] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return self.record.id
+
+    @property
+    def data(self) -> dict:
+        return self.record.data
+
+    @property
+    def all_tasks(self) -> list[Task]:
+        return [task for top in self.tasks for task in top.walk()]
+
+    @property
+    def budget_sum(self) -> float | None:
+        budgets = [task.budget for task in self.all_tasks if task.budget is not None]
+        return sum(budgets) if budgets else None
+
+    @property
+    def period(self) -> tuple[int, int]:
+        return self.data["period"]["start"], self.data["period"]["end"]
+
+    @property
+    def sort_key(self) -> tuple:
+        return (-self.period[1], self.data.get("date") or "", self.id)
+
+
+@dataclass
+class Database:
+    root: Path
+    languages: tuple[str, ...]
+    site: dict
+    ui: dict
+    agencies: dict[str, Record]
+    legal: dict[str, Record]
+    plans: dict[str, Plan]
+
+    # -- indexes used by the agency and legal pages ----------------------------------------
+    def tasks_of_agency(self, agency_id: str) -> list[tuple[Task, str]]:
+        """(task, 'lead' or 'partner') for every task that names the agency, in plan order."""
+        found = []
+        for plan in self.sorted_plans():
+            for task in plan.all_tasks:
+                if agency_id in task.lead:
+                    found.append((task, "lead"))
+                elif agency_id in task.partners:
+                    found.append((task, "partner"))
+        return found
+
+    def duties_of_agency(self, agency_id: str) -> list[tuple[Plan, dict]]:
+        return [(plan, duty) for plan in self.sorted_plans() for duty in plan.data.get("duties", []) if agency_id in duty["agencies"]]
+
+    def plans_citing(self, legal_id: str) -> list[tuple[Plan, str]]:
+        """(plan, 'basis' or 'reference') for every plan that cites the document."""
+        found = []
+        for plan in self.sorted_plans():
+            if legal_id in plan.data.get("legal_basis", []):
+                found.append((plan, "basis"))
+            elif legal_id in plan.data.get("references", []) or any(legal_id in task.data.get("legal", []) for task in plan.all_tasks):
+                found.append((plan, "reference"))
+        return found
+
+    def documents_issued_by(self, agency_id: str) -> list[Record]:
+        return [record for record in self.sorted_legal() if record.data["issuer"] == agency_id]
+
+    def plans_issued_by(self, agency_id: str) -> list[Plan]:
+        return [plan for plan in self.sorted_plans() if plan.data["issuer"] == agency_id]
+
+    def sorted_plans(self) -> list[Plan]:
+        return sorted(self.plans.values(), key=lambda plan: plan.sort_key)
+
+    def sorted_legal(self) -> list[Record]:
+        return sorted(self.legal.values(), key=lambda record: (record.data.get("date") or "0000", record.id), reverse=True)
+
+    def agencies_by_level(self) -> list[tuple[str, list[Record]]]:
+        """Agencies grouped national first, then by locality level, each group by locality and id."""
+        groups: dict[str, list[Record]] = {level: [] for level in ("national", "city", "province", "district", "commune", "international")}
+        for record in sorted(self.agencies.values(), key=lambda record: (record.data.get("locality", ""), record.id)):
+            groups[record.data["level"]].append(record)
+        return [(level, records) for level, records in groups.items() if records]
+
+    def source_file(self, kind: str, record_id: str) -> str:
+        """The data file an editor opens to change this record (for the pages' edit links)."""
+        table = {"agency": self.agencies, "legal": self.legal, "plan": {key: plan.record for key, plan in self.plans.items()}}
+        return table[kind][record_id].file
+
+
+def load(root: Path, languages: tuple[str, ...]) -> Database:
+    """Load and check everything under `root` (the repository folder that holds data/)."""
+    return _Loader(root, languages).load()
+
+
+class _Loader:
+    def __init__(self, root: Path, languages: tuple[str, ...]):
+        self.root = root
+        self.data_dir = root / "data"
+        self.languages = languages
+        self.schemas = SchemaSet(self.data_dir / "schemas")
+        self.errors: list[DataError] = []
+
+    def error(self, record_or_file: Record | str, path: tuple, message: str, line: int | None = None) -> None:
+        if isinstance(record_or_file, Record):
+            record = record_or_file
+            self.errors.append(DataError(record.file, line or record.line(*path), record.field(*path), message))
+        else:
+            self.errors.append(DataError(record_or_file, line, describe(path), message))
+
+    # -- reading ----------------------------------------------------------------------------
+    def load(self) -> Database:
+        site = self._single("site")
+        ui = self._single("ui")
+        records = {folder: self._folder(folder, kind) for folder, kind in KINDS.items()}
+        if ui is not None:
+            self._check_ui(ui)
+        agencies, legal = records["agencies"], records["legal"]
+        plans = {record.id: Plan(record) for record in records["plans"].values()}
+        for plan in plans.values():
+            self._check_plan(plan, agencies, legal)
+        for record in legal.values():
+            self._reference(record, ("issuer",), record.data["issuer"], agencies, "agency", "agencies")
+        for record in agencies.values():
+            if "parent" in record.data:
+                self._reference(record, ("parent",), record.data["parent"], agencies, "agency", "agencies")
+        if site is not None:
+            for key in ("owner", "operator"):
+                if key in site.data:
+                    self._reference(site, (key,), site.data[key], agencies, "agency", "agencies")
+        if self.errors:
+            raise DataErrors(self.errors)
+        return Database(self.root, self.languages, site.data, ui.data, agencies, legal, plans)
+
+    def _read(self, path: Path) -> yamlfile.YamlDocument | None:
+        document, errors = yamlfile.load(path, relative(path, self.root))
+        self.errors.extend(errors)
+        return document
+
+    def _single(self, kind: str) -> Record | None:
+        path = self.data_dir / f"{kind}.yml"
+        if not path.exists():
+            self.error(relative(path, self.root), (), f"is missing; the portal needs it (see data/schemas/{kind}.schema.json)")
+            return None
+        document = self._read(path)
+        if document is None:
+            return None
+        record = Record(kind, kind, document.value, document, ())
+        if self._valid(record):
+            self._languages(record)
+            return record
+        return None
+
+    def _folder(self, folder: str, kind: str) -> dict[str, Record]:
+        found: dict[str, Record] = {}
+        for path in sorted((self.data_dir / folder).glob("*.y*ml")):
+            document = self._read(path)
+            if document is None:
+                continue
+            items = document.value if isinstance(document.value, list) else [document.value]
+            for index, data in enumerate(items):
+                record = Record(kind, data.get("id", "") if isinstance(data, dict) else "", data, document,
+                                (index,) if isinstance(document.value, list) else ())
+                if not self._valid(record):
+                    continue
+                self._languages(record)
+                self._dates(record, record.data, ())
+                if record.id in found:
+                    first = found[record.id]
+                    self.error(record, ("id",), f"'{record.id}' is already used by {first.file}:{first.line('id')}; every {kind} needs its own id")
+                    continue
+                found[record.id] = record
+        return found
+
+    def _valid(self, record: Record) -> bool:
+        if not isinstance(record.data, dict):
+            self.error(record, (), "should be a block of fields (key: value lines)")
+            return False
+        problems = self.schemas.check(record.kind, record.data)
+        for problem in problems:
+            self.error(record, problem.path, problem.message)
+        return not problems
+
+    # -- checks -----------------------------------------------------------------------------
+    def _languages(self, record: Record) -> None:
+        """Every text must exist in every configured language."""
+        for path, text in _texts(record.data, ()):
+            for language in self.languages:
+                if language not in text:
+                    self.error(record, path, f"the {_language_name(language)} text ({language}) is missing")
+            for language in text:
+                if language not in self.languages:
+                    self.error(record, path + (language,), f"is a text in '{language}', which is not a language of this site ({', '.join(self.languages)})")
+
+    def _dates(self, record: Record, value: Any, path: tuple) -> None:
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if key in ("date", "deadline") and isinstance(item, str):
+                    try:
+                        date.fromisoformat(item)
+                    except ValueError:
+                        self.error(record, path + (key,), f"'{item}' is not a real date; write it as YYYY-MM-DD, e.g. \"2019-01-05\"")
+                else:
+                    self._dates(record, item, path + (key,))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                self._dates(record, item, path + (index,))
+
+    def _reference(self, record: Record, path: tuple, target: str, registry: dict, noun: str, folder: str) -> None:
+        if target in registry:
+            return
+        close = difflib.get_close_matches(target, list(registry), n=3, cutoff=0.5)
+        hint = f"; did you mean {' or '.join(repr(name) for name in close)}?" if close else f"; add it to data/{folder}/ or correct the id"
+        self.error(record, path, f"names {noun} '{target}', which is not in data/{folder}/{hint}")
+
+    def _check_ui(self, ui: Record) -> None:
+        for language in self.languages:
+            if language not in ui.data["formats"]:
+                self.error(ui, ("formats",), f"has no formats for '{language}'; add a locale and a date pattern for it")
+                continue
+            try:
+                Locale.parse(ui.data["formats"][language]["locale"])
+            except (UnknownLocaleError, ValueError):
+                self.error(ui, ("formats", language, "locale"), f"'{ui.data['formats'][language]['locale']}' is not a locale Babel knows (e.g. vi, en_GB, zh_Hans, fr)")
+
+    def _check_plan(self, plan: Plan, agencies: dict, legal: dict) -> None:
+        record = plan.record
+        data = record.data
+        first, last = plan.period
+        if first > last:
+            self.error(record, ("period",), f"starts in {first} but ends in {last}; write the earlier year first")
+        self._reference(record, ("issuer",), data["issuer"], agencies, "agency", "agencies")
+        for key in ("legal_basis", "references"):
+            for index, target in enumerate(data.get(key, [])):
+                self._reference(record, (key, index), target, legal, "legal document", "legal")
+        for index, duty in enumerate(data.get("duties", [])):
+            for position, target in enumerate(duty["agencies"]):
+                self._reference(record, ("duties", index, "agencies", position), target, agencies, "agency", "agencies")
+        for index, report in enumerate(data.get("reporting", [])):
+            if "to" in report:
+                self._reference(record, ("reporting", index, "to"), report["to"], agencies, "agency", "agencies")
+        seen: dict[str, tuple] = {}
+        plan.tasks = [self._task(plan, item, None, ("tasks", index), seen, agencies, legal) for index, item in enumerate(data["tasks"])]
+        self._budget(plan)
+
+    def _task(self, plan: Plan, data: dict, parent: Task | None, path: tuple, seen: dict, agencies: dict, legal: dict) -> Task:
+        record = plan.record
+        task = Task(plan, data, parent)
+        number = data["number"]
+        if number in seen:
+            self.error(record, path + ("number",), f"task number {number} is used twice in this plan (also at line {record.line(*seen[number])}); each task needs its own number")
+        seen.setdefault(number, path + ("number",))
+        if parent is not None and not number.startswith(parent.number + "."):
+            self.error(record, path + ("number",), f"task {number} sits under task {parent.number}, so its number should start with '{parent.number}.'")
+        for key in ("lead", "partners"):
+            for index, target in enumerate(data.get(key, [])):
+                self._reference(record, path + (key, index), target, agencies, "agency", "agencies")
+        for index, target in enumerate(data.get("legal", [])):
+            self._reference(record, path + ("legal", index), target, legal, "legal document", "legal")
+        if "time" in data:
+            try:
+                task.time = timeframe.parse(data["time"], plan.period)
+            except timeframe.TimeFrameError as error:
+                self.error(record, path + ("time",), str(error))
+            else:
+                first, last = plan.period
+                if task.time.first_year < first or task.time.last_year > last:
+                    self.error(record, path + ("time",), f"'{data['time']}' falls outside the plan's period {first}-{last}")
+        task.children = [self._task(plan, child, task, path + ("tasks", index), seen, agencies, legal) for index, child in enumerate(data.get("tasks", []))]
+        return task
+
+    def _budget(self, plan: Plan) -> None:
+        declared = plan.data.get("budget_total")
+        if declared is None:
+            return
+        computed = plan.budget_sum or 0
+        if abs(computed - declared) < 1e-6:
+            return
+        parts = ", ".join(f"{task.number}: {_plain(task.budget)}" for task in plan.all_tasks if task.budget is not None)
+        hint = ""
+        if abs(declared * 1000 - computed) < 1e-6:
+            hint = f" It looks as if {_plain(computed)} was written with a dot as thousands separator; write {_plain(computed)} without a dot."
+        self.error(plan.record, ("budget_total",),
+                   f"declares {_plain(declared)} million VND but the task budgets add up to {_plain(computed)} ({parts}).{hint}")
+
+
+def _texts(value: Any, path: tuple) -> Iterator[tuple[tuple, dict]]:
+    """Every bilingual text in a record: a mapping whose keys are all language codes and values all text."""
+    if isinstance(value, dict):
+        if value and all(isinstance(key, str) and _LANGUAGE_CODE.match(key) for key in value) and all(isinstance(item, str) for item in value.values()):
+            yield path, value
+            return
+        for key, item in value.items():
+            yield from _texts(item, path + (key,))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _texts(item, path + (index,))
+
+
+def _language_name(code: str) -> str:
+    try:
+        return Locale.parse(code.replace("-", "_")).get_display_name("en")
+    except (UnknownLocaleError, ValueError):
+        return code
+
+
+def _plain(number: float | None) -> str:
+    if number is None:
+        return "none"
+    return str(int(number)) if float(number).is_integer() else str(number)

@@ -1,0 +1,120 @@
+"""Validate records against the JSON Schemas in data/schemas/ and word the errors for editors.
+
+Draft 2020-12 with `iter_errors`, so an editor sees every problem in a file at once. Each kind's
+schema is named after its folder's singular (plans/ -> plan.schema.json); shared pieces live in
+common.schema.json and are reached through a `referencing` registry, with no network.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import Any, Iterator
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+from referencing import Registry, Resource
+
+from .paths import describe
+
+_TYPE_WORDS = {
+    "string": "a text",
+    "number": "a number",
+    "integer": "a whole number",
+    "array": "a list (lines starting with '- ')",
+    "object": "a block of fields",
+    "boolean": "true or false",
+}
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: tuple
+    field: str
+    message: str
+
+
+class SchemaSet:
+    def __init__(self, directory: Path):
+        self.directory = directory
+
+    @cached_property
+    def _schemas(self) -> dict[str, dict]:
+        return {path.name: json.loads(path.read_text(encoding="utf-8")) for path in sorted(self.directory.glob("*.schema.json"))}
+
+    @cached_property
+    def _registry(self) -> Registry:
+        return Registry().with_resources((name, Resource.from_contents(schema)) for name, schema in self._schemas.items())
+
+    def validator(self, kind: str) -> Draft202012Validator:
+        return Draft202012Validator(self._schemas[f"{kind}.schema.json"], registry=self._registry)
+
+    def check(self, kind: str, record: Any) -> list[Problem]:
+        validator = self.validator(kind)
+        return [problem for error in validator.iter_errors(record) for problem in self._explain(error, record)]
+
+    def _explain(self, error: ValidationError, record: Any) -> Iterator[Problem]:
+        path = tuple(error.absolute_path)
+        field = describe(path, record)
+        kind = error.validator
+        value = error.instance
+        about = _about(error.schema)
+        if kind == "required":
+            for name in error.validator_value:
+                if isinstance(value, dict) and name not in value:
+                    yield Problem(path + (name,), describe(path + (name,), record), "is missing; this field is required")
+        elif kind == "additionalProperties":
+            allowed = sorted(error.schema.get("properties", {}))
+            for name in sorted(set(value) - set(allowed)) if isinstance(value, dict) else []:
+                hint = _closest(name, allowed)
+                where = describe(path + (name,), record)
+                yield Problem(path + (name,), where, f"is not a known field here{hint}; allowed fields: {', '.join(allowed)}")
+        elif kind == "type":
+            expected = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+            words = " or ".join(_TYPE_WORDS.get(name, name) for name in expected)
+            hint = ""
+            if "number" in expected and isinstance(value, str):
+                hint = " (write digits only, e.g. 1070, without dots, commas or units)"
+            yield Problem(path, field, f"should be {words}, not {_show(value)}{hint}{about}")
+        elif kind == "enum":
+            options = [str(option) for option in error.validator_value]
+            yield Problem(path, field, f"is {_show(value)}, which is not allowed{_closest(str(value), options)}; use one of: {', '.join(options)}")
+        elif kind == "pattern":
+            yield Problem(path, field, f"{_show(value)} is not in the expected form{about or ' (' + error.validator_value + ')'}")
+        elif kind == "propertyNames":
+            yield Problem(path, field, f"{_show(error.instance)} is not a language code; use two-letter codes such as vi, en")
+        elif kind in ("minItems", "minLength", "minProperties"):
+            yield Problem(path, field, "must not be empty")
+        elif kind in ("minimum", "exclusiveMinimum"):
+            yield Problem(path, field, f"is {_show(value)}; it must be at least {error.validator_value}")
+        elif kind in ("maximum", "exclusiveMaximum"):
+            yield Problem(path, field, f"is {_show(value)}; it must be at most {error.validator_value}")
+        elif kind == "maxLength":
+            yield Problem(path, field, f"is too long; at most {error.validator_value} characters")
+        else:
+            yield Problem(path, field, error.message)
+
+
+def _about(schema: dict) -> str:
+    description = schema.get("description") if isinstance(schema, dict) else None
+    return f" ({description.rstrip('.')})" if description else ""
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, str):
+        return repr(value if len(value) <= 40 else value[:37] + "...")
+    if isinstance(value, dict):
+        return "a block of fields"
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "empty"
+    return repr(value)
+
+
+def _closest(word: str, options: list[str]) -> str:
+    matches = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+    return f" (did you mean '{matches[0]}'?)" if matches else ""

@@ -1,0 +1,63 @@
+"""What the hooks share: the languages MkDocs is configured for and the checked database.
+
+The database is memoised on the data files' names, sizes and modification times, so the several
+per-language builds of one `mkdocs build` (mkdocs-static-i18n builds the site once per language)
+load and check it once, and `mkdocs serve` reloads it after an edit. No other state is kept.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mkdocs.exceptions import PluginError
+
+from . import database
+from .errors import DataErrors
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+
+
+def root(config: "MkDocsConfig") -> Path:
+    return Path(config.config_file_path).resolve().parent
+
+
+def _i18n(config: "MkDocsConfig"):
+    plugin = config.plugins.get("i18n")
+    if plugin is None:
+        raise PluginError("mkdocs.yml: the i18n plugin (mkdocs-static-i18n) is not configured; the portal needs it to build each language")
+    return plugin
+
+
+def languages(config: "MkDocsConfig") -> tuple[str, ...]:
+    """The site's languages, default first, as configured under plugins.i18n.languages."""
+    configured = [language for language in _i18n(config).config.languages if language.build and language.locale != "null"]
+    configured.sort(key=lambda language: not language.default)
+    return tuple(language.locale for language in configured)
+
+
+def default_language(config: "MkDocsConfig") -> str:
+    return languages(config)[0]
+
+
+def current_language(config: "MkDocsConfig") -> str:
+    return _i18n(config).current_language or default_language(config)
+
+
+def load_database(config: "MkDocsConfig") -> database.Database:
+    base = root(config)
+    try:
+        return _cached(base, languages(config), _stamp(base / "data"))
+    except DataErrors as errors:
+        raise PluginError(errors.report()) from None
+
+
+@lru_cache(maxsize=4)
+def _cached(base: Path, langs: tuple[str, ...], stamp: tuple) -> database.Database:
+    return database.load(base, langs)
+
+
+def _stamp(data_dir: Path) -> tuple:
+    return tuple((str(path), path.stat().st_mtime_ns, path.stat().st_size) for path in sorted(data_dir.rglob("*")) if path.is_file())

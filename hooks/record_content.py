@@ -1,0 +1,76 @@
+"""Render the body of data pages, and the record lists on index pages, from data through Jinja
+templates in overrides/portal/.
+
+A generated page (front matter `portal_record: plan|agency|legal`, see data_pages.py) gets its whole
+body from `overrides/portal/<kind>.html`; a hand-written page with `portal_list: plans|agencies|legal`
+gets the list appended after its own text. The templates emit Markdown headings (so the table of
+contents, anchors and search see them) around HTML blocks; every value from data is escaped.
+Templates get `L` (portal.language.Language) for words, numbers, dates and links, and `db`.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import jinja2
+import markupsafe
+from mkdocs.exceptions import PluginError
+
+from portal import site
+from portal.language import Language
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+
+
+def on_page_markdown(markdown: str, page, config: "MkDocsConfig", files) -> str:
+    kind = page.meta.get("portal_record")
+    listing = page.meta.get("portal_list")
+    if not kind and not listing:
+        return markdown
+    db = site.load_database(config)
+    language = Language(db, site.current_language(config), site.default_language(config), page.url)
+    env = _environment(config.theme.custom_dir)
+    if kind:
+        record = {"plan": db.plans, "agency": db.agencies, "legal": db.legal}[kind][page.meta["portal_id"]]
+        return env.get_template(f"{kind}.html").render(record=record, L=language, db=db)
+    if listing not in ("plans", "agencies", "legal"):
+        raise PluginError(f"docs/{page.file.src_uri}: portal_list is '{listing}'; use plans, agencies or legal")
+    return markdown.rstrip() + "\n\n" + env.get_template(f"list-{listing}.html").render(L=language, db=db)
+
+
+def on_page_context(context, page, config: "MkDocsConfig", nav):
+    db = site.load_database(config)
+    context["L"] = Language(db, site.current_language(config), site.default_language(config), page.url)
+    context["portal"] = db
+    return context
+
+
+def on_template_context(context, template_name, config: "MkDocsConfig"):
+    # Theme-level templates (404.html) have no page; links there are absolute from the site root.
+    db = site.load_database(config)
+    context["L"] = Language(db, site.current_language(config), site.default_language(config), "")
+    context["portal"] = db
+    return context
+
+
+@lru_cache(maxsize=4)
+def _environment(custom_dir: str) -> jinja2.Environment:
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(Path(custom_dir) / "portal")),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    environment.filters["heading"] = _heading
+    return environment
+
+
+def _heading(text: str) -> str:
+    """Text safe inside a Markdown heading: no Markdown syntax survives, HTML is escaped."""
+    escaped = str(markupsafe.escape(text))
+    for char in "\\`*_{}[]<>#+!|":
+        escaped = escaped.replace(char, "\\" + char)
+    return escaped
