@@ -39,6 +39,7 @@ class Record:
     data: dict
     document: yamlfile.YamlDocument
     path: tuple  # where the record sits in its file: () or (index,)
+    valid: bool = True  # False: failed its schema; kept only so that references to its id resolve
 
     @property
     def file(self) -> str:
@@ -212,13 +213,13 @@ class _Loader:
         if ui is not None:
             self._check_ui(ui)
         agencies, legal = records["agencies"], records["legal"]
-        plans = {record.id: Plan(record) for record in records["plans"].values()}
+        plans = {record.id: Plan(record) for record in records["plans"].values() if record.valid}
         for plan in plans.values():
             self._check_plan(plan, agencies, legal)
-        for record in legal.values():
+        for record in (record for record in legal.values() if record.valid):
             self._reference(record, ("issuer",), record.data["issuer"], agencies, "agency", "agencies")
         for record in agencies.values():
-            if "parent" in record.data:
+            if record.valid and "parent" in record.data:
                 self._reference(record, ("parent",), record.data["parent"], agencies, "agency", "agencies")
         if site is not None:
             for key in ("owner", "operator"):
@@ -258,6 +259,10 @@ class _Loader:
                 record = Record(kind, data.get("id", "") if isinstance(data, dict) else "", data, document,
                                 (index,) if isinstance(document.value, list) else ())
                 if not self._valid(record):
+                    # Still known by its id, so that records naming it are not reported too.
+                    if isinstance(record.id, str) and record.id and record.id not in found:
+                        record.valid = False
+                        found[record.id] = record
                     continue
                 self._languages(record)
                 self._dates(record, record.data, ())

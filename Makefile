@@ -1,0 +1,41 @@
+# The README's commands. Each one sets up what it needs on a fresh Debian machine with Python 3.11.
+VENV    ?= .venv
+PYTHON  := $(VENV)/bin/python
+SITE    ?= site
+ADDR    ?= 127.0.0.1:8000
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONPATH := $(CURDIR)/hooks
+
+.PHONY: serve build check test clean
+
+$(VENV)/.build-deps: requirements.txt
+	python3 -m venv $(VENV)
+	$(PYTHON) -m pip install --quiet --upgrade pip
+	$(PYTHON) -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.test-deps: requirements-test.txt $(VENV)/.build-deps
+	$(PYTHON) -m pip install --quiet -r requirements-test.txt
+	touch $@
+
+## serve: build the portal and serve it on http://127.0.0.1:8000/ (rebuilds when docs/ or data/ change)
+serve: $(VENV)/.build-deps
+	$(PYTHON) -m mkdocs serve --strict --dev-addr $(ADDR)
+
+## build: build the site into site/ atomically; a failed build leaves the previous site/ untouched
+build: $(VENV)/.build-deps
+	rm -rf $(SITE).new
+	$(PYTHON) -m mkdocs build --strict --site-dir $(SITE).new
+	rm -rf $(SITE).old; [ ! -d $(SITE) ] || mv $(SITE) $(SITE).old
+	mv $(SITE).new $(SITE); rm -rf $(SITE).old
+
+## check: check all data (schemas, references, languages, budgets) in a few seconds
+check: $(VENV)/.build-deps
+	$(PYTHON) -m portal check
+
+## test: install the test tools and run the whole test suite
+test: $(VENV)/.test-deps
+	$(PYTHON) -m pytest
+
+clean:
+	rm -rf $(SITE) $(SITE).new $(SITE).old .build .pytest_cache
