@@ -35,6 +35,6 @@ class DataErrors(Exception):
 def relative(path: Path, root: Path) -> str:
     """A path as an editor sees it in the repository."""
     try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
+        return path.absolute().relative_to(root.absolute()).as_posix()
     except ValueError:
         return path.as_posix()
