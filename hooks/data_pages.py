@@ -115,7 +115,7 @@ def on_serve(server, config: "MkDocsConfig", builder) -> None:
 @event_priority(-110)
 def on_files(files: "Files", config: "MkDocsConfig") -> "Files":
     base = site.root(config)
-    db = site.load_database(config)
+    db = site.current_database(config)
     for file in files.documentation_pages():
         file.edit_uri = _edit_uri(base, db, file.src_uri)
     return files

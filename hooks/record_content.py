@@ -30,7 +30,7 @@ def on_page_markdown(markdown: str, page, config: "MkDocsConfig", files) -> str:
     listing = page.meta.get("portal_list")
     if not kind and not listing:
         return markdown
-    db = site.load_database(config)
+    db = site.current_database(config)
     language = Language(db, site.current_language(config), site.default_language(config), page.url)
     env = _environment(config.theme.custom_dir)
     if kind:
@@ -42,7 +42,7 @@ def on_page_markdown(markdown: str, page, config: "MkDocsConfig", files) -> str:
 
 
 def on_page_context(context, page, config: "MkDocsConfig", nav):
-    db = site.load_database(config)
+    db = site.current_database(config)
     context["L"] = Language(db, site.current_language(config), site.default_language(config), page.url)
     context["portal"] = db
     return context
@@ -50,7 +50,7 @@ def on_page_context(context, page, config: "MkDocsConfig", nav):
 
 def on_template_context(context, template_name, config: "MkDocsConfig"):
     # Theme-level templates (404.html) have no page; links there are absolute from the site root.
-    db = site.load_database(config)
+    db = site.current_database(config)
     context["L"] = Language(db, site.current_language(config), site.default_language(config), "")
     context["portal"] = db
     return context

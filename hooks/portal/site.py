@@ -47,11 +47,27 @@ def current_language(config: "MkDocsConfig") -> str:
 
 
 def load_database(config: "MkDocsConfig") -> database.Database:
+    """Load (or reuse) the checked database; called once per language build, from on_config."""
     base = root(config)
     try:
-        return _cached(base, languages(config), _stamp(base / "data"))
+        db = _cached(base, languages(config), _stamp(base / "data"))
     except DataErrors as errors:
         raise PluginError(errors.report()) from None
+    _current[(base, db.languages)] = db
+    return db
+
+
+def current_database(config: "MkDocsConfig") -> database.Database:
+    """The database on_config loaded for this build, without looking at the files again.
+
+    Page events fire hundreds of times per build; re-stat'ing data/ for each would be wasted work.
+    """
+    return _current.get((root(config), languages(config))) or load_database(config)
+
+
+# The database of the running build, keyed by site folder and languages (several sites may build
+# in one process, e.g. in tests); replaced whenever on_config loads a newer one.
+_current: dict[tuple[Path, tuple[str, ...]], database.Database] = {}
 
 
 @lru_cache(maxsize=4)
