@@ -9,6 +9,13 @@ Layout (one folder per kind; a file holds one record or a list of records):
     data/agencies/*.yml   agency registry                  agency.schema.json
     data/legal/*.yml      legal and policy documents       legal.schema.json
     data/plans/*.yml      plans and action programmes      plan.schema.json
+    data/profile.yml      the locality today: facts, contacts  profile.schema.json
+    data/zones/*.yml      industrial and economic zones    zone.schema.json
+    data/projects/*.yml   projects calling for investment  project.schema.json
+    data/incentives/*.yml investment incentives            incentive.schema.json
+    data/procedures/*.yml procedures an investor meets     procedure.schema.json
+    data/highlights/*.yml places, dishes, crafts to visit  highlight.schema.json
+    data/events/*.yml     festivals, fairs, conferences    event.schema.json
 """
 
 from __future__ import annotations
@@ -28,7 +35,25 @@ from .paths import describe
 from .schemas import SchemaSet
 
 # folder -> schema kind, in load order (later kinds refer to earlier ones)
-KINDS = {"agencies": "agency", "legal": "legal", "plans": "plan"}
+KINDS = {"agencies": "agency", "legal": "legal", "plans": "plan", "zones": "zone", "projects": "project",
+         "incentives": "incentive", "procedures": "procedure", "highlights": "highlight", "events": "event"}
+# Where each kind names another record: (path with * for every list item, kind of the target).
+REFERENCES = {
+    "agency": [("parent", "agency")],
+    "legal": [("issuer", "agency")],
+    "zone": [("contact.agency", "agency"), ("sources.*.legal", "legal")],
+    "project": [("contact.agency", "agency"), ("zone", "zone"), ("documents.*.legal", "legal")],
+    "incentive": [("sources.*.legal", "legal")],
+    "procedure": [("agency", "agency"), ("legal.*", "legal")],
+    "highlight": [("sources.*.legal", "legal")],
+    "event": [("organisers.*", "agency"), ("plan_task.plan", "plan")],
+    "profile": [("key_facts.*.source.legal", "legal"), ("administrative_units.source.legal", "legal"),
+                ("sections.*.sources.*.legal", "legal"), ("contacts.*.contact.agency", "agency")],
+    "site": [("owner", "agency"), ("operator", "agency")],
+}
+FOLDER_OF = {kind: folder for folder, kind in KINDS.items()}
+NOUNS = {"agency": "agency", "legal": "legal document", "plan": "plan", "zone": "zone"}
+IMAGES = Path("docs") / "assets" / "images"  # where pictures named in data live
 _LANGUAGE_CODE = re.compile(r"^[a-z]{2}(-[A-Za-z]{2,4})?$")
 
 
@@ -134,6 +159,50 @@ class Database:
     agencies: dict[str, Record]
     legal: dict[str, Record]
     plans: dict[str, Plan]
+    profile: dict
+    collections: dict[str, dict[str, Record]]  # zone, project, incentive, procedure, highlight, event
+
+    def kind(self, kind: str) -> dict[str, Record]:
+        """Every record of a kind, by id (plans as their records)."""
+        if kind == "plan":
+            return {key: plan.record for key, plan in self.plans.items()}
+        return {"agency": self.agencies, "legal": self.legal}.get(kind) or self.collections[kind]
+
+    def sample_count(self) -> int:
+        return sum(1 for records in self.collections.values() for record in records.values() if record.data.get("sample"))
+
+    # -- the locality's face -------------------------------------------------------------------
+    def zones(self) -> list[Record]:
+        return sorted(self.collections["zone"].values(), key=lambda record: (record.data.get("sample", False), record.id))
+
+    def projects(self) -> list[Record]:
+        order = ("calling", "preparing", "investor-selected", "closed")
+        return sorted(self.collections["project"].values(), key=lambda record: (order.index(record.data["status"]), record.id))
+
+    def projects_in_zone(self, zone_id: str) -> list[Record]:
+        return [record for record in self.projects() if record.data.get("zone") == zone_id]
+
+    def incentives(self) -> list[Record]:
+        return sorted(self.collections["incentive"].values(), key=lambda record: record.id)
+
+    def procedures(self) -> list[Record]:
+        return sorted(self.collections["procedure"].values(), key=lambda record: (record.data.get("order", 999), record.id))
+
+    def highlights(self, category: str | None = None) -> list[Record]:
+        return [record for record in sorted(self.collections["highlight"].values(), key=lambda record: record.id)
+                if category is None or record.data["category"] == category]
+
+    def events(self) -> list[Record]:
+        """Newest first."""
+        return sorted(self.collections["event"].values(), key=lambda record: (record.data["start"], record.id), reverse=True)
+
+    def events_of_plan(self, plan_id: str) -> dict[str, list[Record]]:
+        found: dict[str, list[Record]] = {}
+        for record in self.events():
+            link = record.data.get("plan_task")
+            if link and link["plan"] == plan_id:
+                found.setdefault(link["task"], []).append(record)
+        return found
 
     # -- indexes used by the agency and legal pages ----------------------------------------
     def tasks_of_agency(self, agency_id: str) -> list[tuple[Task, str]]:
@@ -181,8 +250,7 @@ class Database:
 
     def source_file(self, kind: str, record_id: str) -> str:
         """The data file an editor opens to change this record (for the pages' edit links)."""
-        table = {"agency": self.agencies, "legal": self.legal, "plan": {key: plan.record for key, plan in self.plans.items()}}
-        return table[kind][record_id].file
+        return self.kind(kind)[record_id].file
 
 
 def load(root: Path, languages: tuple[str, ...]) -> Database:
@@ -209,25 +277,30 @@ class _Loader:
     def load(self) -> Database:
         site = self._single("site")
         ui = self._single("ui")
-        records = {folder: self._folder(folder, kind) for folder, kind in KINDS.items()}
+        profile = self._single("profile")
+        records = {KINDS[folder]: self._folder(folder, kind) for folder, kind in KINDS.items()}
         if ui is not None:
             self._check_ui(ui)
-        agencies, legal = records["agencies"], records["legal"]
-        plans = {record.id: Plan(record) for record in records["plans"].values() if record.valid}
+        plans = {record.id: Plan(record) for record in records["plan"].values() if record.valid}
         for plan in plans.values():
-            self._check_plan(plan, agencies, legal)
-        for record in (record for record in legal.values() if record.valid):
-            self._reference(record, ("issuer",), record.data["issuer"], agencies, "agency", "agencies")
-        for record in agencies.values():
-            if record.valid and "parent" in record.data:
-                self._reference(record, ("parent",), record.data["parent"], agencies, "agency", "agencies")
-        if site is not None:
-            for key in ("owner", "operator"):
-                if key in site.data:
-                    self._reference(site, (key,), site.data[key], agencies, "agency", "agencies")
+            self._check_plan(plan, records["agency"], records["legal"])
+        for kind, registry in records.items():
+            for record in registry.values():
+                if record.valid:
+                    self._references(record, records)
+        for record in (site, profile):
+            if record is not None:
+                self._references(record, records)
+        for record in records["event"].values():
+            if record.valid:
+                self._check_event(record, plans)
+        for record in [profile, *(record for registry in records.values() for record in registry.values())]:
+            if record is not None and record.valid:
+                self._images(record, record.data, ())
         if self.errors:
             raise DataErrors(self.errors)
-        return Database(self.root, self.languages, site.data, ui.data, agencies, legal, plans)
+        return Database(self.root, self.languages, site.data, ui.data, records["agency"], records["legal"], plans,
+                        profile.data, {kind: records[kind] for kind in KINDS.values() if kind not in ("agency", "legal", "plan")})
 
     def _read(self, path: Path) -> yamlfile.YamlDocument | None:
         document, errors = yamlfile.load(path, relative(path, self.root))
@@ -245,6 +318,8 @@ class _Loader:
         record = Record(kind, kind, document.value, document, ())
         if self._valid(record):
             self._languages(record)
+            if kind != "ui":  # ui.yml's `date` is a date pattern, not a date
+                self._dates(record, record.data, ())
             return record
         return None
 
@@ -296,16 +371,46 @@ class _Loader:
     def _dates(self, record: Record, value: Any, path: tuple) -> None:
         if isinstance(value, dict):
             for key, item in value.items():
-                if key in ("date", "deadline") and isinstance(item, str):
-                    try:
-                        date.fromisoformat(item)
-                    except ValueError:
-                        self.error(record, path + (key,), f"'{item}' is not a real date; write it as YYYY-MM-DD, e.g. \"2019-01-05\"")
+                if key in DATE_FIELDS and isinstance(item, str) and not _real_date(item):
+                    self.error(record, path + (key,), f"'{item}' is not a real date; write it as YYYY-MM-DD, e.g. \"2019-01-05\"")
                 else:
                     self._dates(record, item, path + (key,))
         elif isinstance(value, list):
             for index, item in enumerate(value):
                 self._dates(record, item, path + (index,))
+
+    def _references(self, record: Record, records: dict[str, dict[str, Record]]) -> None:
+        for pattern, kind in REFERENCES.get(record.kind, []):
+            for path, target in _matches(record.data, pattern.split("."), ()):
+                self._reference(record, path, target, records[kind], NOUNS[kind], FOLDER_OF[kind])
+
+    def _check_event(self, record: Record, plans: dict[str, Plan]) -> None:
+        data = record.data
+        start, end = data["start"], data.get("end")
+        if end is not None and len(start) != 10:
+            self.error(record, ("end",), f"is set, but start '{start}' is not a full date; give the first day as YYYY-MM-DD too, or remove end")
+        elif end is not None and end < start:
+            self.error(record, ("end",), f"'{end}' is before the start '{start}'; the last day cannot come before the first")
+        link = data.get("plan_task")
+        if link and link["plan"] in plans:
+            plan = plans[link["plan"]]
+            numbers = [task.number for task in plan.all_tasks]
+            if link["task"] not in numbers:
+                close = difflib.get_close_matches(link["task"], numbers, n=3, cutoff=0.5)
+                hint = f"; did you mean {' or '.join(close)}?" if close else ""
+                self.error(record, ("plan_task", "task"), f"plan '{plan.id}' has no task {link['task']}{hint}")
+
+    def _images(self, record: Record, value: Any, path: tuple) -> None:
+        """Every picture named in data exists in docs/assets/images/."""
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if key == "image" and isinstance(item, dict) and not (self.root / IMAGES / item["file"]).is_file():
+                    self.error(record, path + (key, "file"), f"'{item['file']}' is not in {IMAGES.as_posix()}/; add the picture there or correct the name")
+                else:
+                    self._images(record, item, path + (key,))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                self._images(record, item, path + (index,))
 
     def _reference(self, record: Record, path: tuple, target: str, registry: dict, noun: str, folder: str) -> None:
         if target in registry:
@@ -383,6 +488,32 @@ class _Loader:
             hint = f" It looks as if {_plain(computed)} was written with a dot as thousands separator; write {_plain(computed)} without a dot."
         self.error(plan.record, ("budget_total",),
                    f"declares {_plain(declared)} million VND but the task budgets add up to {_plain(computed)} ({parts}).{hint}")
+
+
+DATE_FIELDS = ("date", "deadline", "start", "end", "published", "as_of")
+
+
+def _real_date(text: str) -> bool:
+    """A full date must exist in the calendar; a month (YYYY-MM) must be 01-12; a year is always real."""
+    try:
+        date.fromisoformat(text if len(text) == 10 else text + "-01" if len(text) == 7 else text + "-01-01")
+    except ValueError:
+        return False
+    return True
+
+
+def _matches(value: Any, parts: list[str], path: tuple) -> Iterator[tuple[tuple, str]]:
+    """Values at a dotted path in a record, '*' standing for every item of a list."""
+    if not parts:
+        if isinstance(value, str):
+            yield path, value
+        return
+    head, rest = parts[0], parts[1:]
+    if head == "*":
+        for index, item in enumerate(value if isinstance(value, list) else []):
+            yield from _matches(item, rest, path + (index,))
+    elif isinstance(value, dict) and head in value:
+        yield from _matches(value[head], rest, path + (head,))
 
 
 def _texts(value: Any, path: tuple) -> Iterator[tuple[tuple, dict]]:

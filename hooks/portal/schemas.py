@@ -86,6 +86,10 @@ class SchemaSet:
             yield Problem(path, field, f"{_show(value)} is not in the expected form{about or ' (' + error.validator_value + ')'}")
         elif kind == "propertyNames":
             yield Problem(path, field, f"{_show(error.instance)} is not a language code; use two-letter codes such as vi, en")
+        elif kind == "anyOf":
+            yield Problem(path, field, f"is incomplete{about}")
+        elif kind == "uniqueItems":
+            yield Problem(path, field, "names the same value twice; list each once")
         elif kind in ("minItems", "minLength", "minProperties"):
             yield Problem(path, field, "must not be empty")
         elif kind in ("minimum", "exclusiveMinimum"):
