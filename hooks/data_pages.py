@@ -19,15 +19,17 @@ import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from portal import site
+from portal import calendar, site
+from portal.language import ROUTES, Language
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
 
 STAGING = Path(".build") / "docs"
-# kind -> (folder under each language, database attribute, title field)
-GENERATED = {"plan": "plans", "agency": "agencies", "legal": "legal"}
+# kind -> folder under each language that holds its generated pages (the page URL is <folder>/<id>/)
+GENERATED = {"plan": "plans", "agency": "agencies", "legal": "legal", "project": "invest/projects", "zone": "invest/zones",
+             "event": "events"}
 
 
 # Priority 100: docs_dir must point at the staging folder before mkdocs-static-i18n (-100) and any
@@ -41,7 +43,7 @@ def on_config(config: "MkDocsConfig") -> "MkDocsConfig | None":
         return config
     source = Path(config.docs_dir).resolve()
     wanted = _hand_written(source, site.languages(config))
-    for relative, content in _generated(db, site.languages(config)).items():
+    for relative, content in _generated(db, site.languages(config), site.default_language(config), config.site_url).items():
         if relative in wanted:
             raise PluginError(f"docs/{relative}: this page is generated from data/; remove the hand-written file or rename it")
         wanted[relative] = content
@@ -63,21 +65,25 @@ def _hand_written(source: Path, languages: tuple[str, ...]) -> dict[str, bytes]:
     return files
 
 
-def _generated(db, languages: tuple[str, ...]) -> dict[str, bytes]:
-    records = {"plan": {plan.id: plan.record for plan in db.plans.values()}, "agency": db.agencies, "legal": db.legal}
+def _generated(db, languages: tuple[str, ...], default: str, site_url: str) -> dict[str, bytes]:
+    """One front-matter-only page per record and language, and each language's events.ics."""
     pages = {}
     for kind, folder in GENERATED.items():
-        for record_id, record in records[kind].items():
+        for record_id, record in db.kind(kind).items():
             for language in languages:
                 meta = {"title": _title(kind, record.data, language), "portal_record": kind, "portal_id": record_id,
                         "portal_source": record.file}
+                if record.data.get("sample"):
+                    meta["portal_sample"] = True
                 front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
                 pages[f"{language}/{folder}/{record_id}.md"] = f"---\n{front}---\n".encode()
+    for language in languages:
+        pages[f"{language}/{ROUTES['calendar']}"] = calendar.build(db, Language(db, language, default), site_url or "http://localhost/")
     return pages
 
 
 def _title(kind: str, data: dict, language: str) -> str:
-    if kind == "agency":
+    if kind in ("agency", "zone"):
         return data["name"][language]
     if kind == "legal":
         return data.get("number") or data["title"][language]
@@ -125,6 +131,6 @@ def _edit_uri(base: Path, db, src_uri: str) -> str:
     """docs/<path> for hand-written pages; the record's YAML file for generated ones."""
     if (base / "docs" / src_uri).exists():
         return f"docs/{src_uri}"
-    _, folder, name = src_uri.split("/", 2)
+    folder, _, name = src_uri.partition("/")[2].rpartition("/")
     kind = {folder_name: kind for kind, folder_name in GENERATED.items()}[folder]
     return db.source_file(kind, name.removesuffix(".md"))

@@ -1,9 +1,9 @@
 """Render the body of data pages, and the record lists on index pages, from data through Jinja
 templates in overrides/portal/.
 
-A generated page (front matter `portal_record: plan|agency|legal`, see data_pages.py) gets its whole
-body from `overrides/portal/<kind>.html`; a hand-written page with `portal_list: plans|agencies|legal`
-gets the list appended after its own text. The templates emit Markdown headings (so the table of
+A generated page (front matter `portal_record: plan|agency|legal|project|zone|event`, see data_pages.py) gets its whole
+body from `overrides/portal/<kind>.html`; a hand-written page with `portal_list: <name>` (see LISTS)
+gets that data block appended after its own text. The templates emit Markdown headings (so the table of
 contents, anchors and search see them) around HTML blocks; every value from data is escaped.
 Templates get `L` (portal.language.Language) for words, numbers, dates and links, and `db`.
 """
@@ -18,11 +18,14 @@ import jinja2
 import markupsafe
 from mkdocs.exceptions import PluginError
 
-from portal import site
+from portal import figures, site
 from portal.language import Language
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
+
+# What `portal_list:` in a page's front matter may name: overrides/portal/list-<name>.html
+LISTS = ("home", "profile", "invest", "projects", "zones", "procedures", "visit", "events", "plans", "agencies", "legal")
 
 
 def on_page_markdown(markdown: str, page, config: "MkDocsConfig", files) -> str:
@@ -34,11 +37,11 @@ def on_page_markdown(markdown: str, page, config: "MkDocsConfig", files) -> str:
     language = Language(db, site.current_language(config), site.default_language(config), page.url)
     env = _environment(config.theme.custom_dir)
     if kind:
-        record = {"plan": db.plans, "agency": db.agencies, "legal": db.legal}[kind][page.meta["portal_id"]]
-        return env.get_template(f"{kind}.html").render(record=record, L=language, db=db)
-    if listing not in ("plans", "agencies", "legal"):
-        raise PluginError(f"docs/{page.file.src_uri}: portal_list is '{listing}'; use plans, agencies or legal")
-    return markdown.rstrip() + "\n\n" + env.get_template(f"list-{listing}.html").render(L=language, db=db)
+        record = db.plans[page.meta["portal_id"]] if kind == "plan" else db.kind(kind)[page.meta["portal_id"]]
+        return env.get_template(f"{kind}.html").render(record=record, L=language, db=db, figures=figures)
+    if listing not in LISTS:
+        raise PluginError(f"docs/{page.file.src_uri}: portal_list is '{listing}'; use one of {', '.join(LISTS)}")
+    return markdown.rstrip() + "\n\n" + env.get_template(f"list-{listing}.html").render(L=language, db=db, figures=figures)
 
 
 def on_page_context(context, page, config: "MkDocsConfig", nav):

@@ -196,6 +196,15 @@ class Database:
         """Newest first."""
         return sorted(self.collections["event"].values(), key=lambda record: (record.data["start"], record.id), reverse=True)
 
+    def events_split(self, today: str) -> tuple[list[Record], list[Record]]:
+        """(coming or running, soonest first; past, newest first). An event known only by its month or
+        year counts as coming until that month or year is over."""
+        def running(record: Record) -> bool:
+            last = record.data.get("end") or record.data["start"]
+            return last >= today[:len(last)]
+        events = self.events()
+        return [record for record in reversed(events) if running(record)], [record for record in events if not running(record)]
+
     def events_of_plan(self, plan_id: str) -> dict[str, list[Record]]:
         found: dict[str, list[Record]] = {}
         for record in self.events():

@@ -7,8 +7,9 @@ Numbers and month names come from Babel (CLDR data), so 1070 is written "1.070" 
 
 from __future__ import annotations
 
+import os
 import posixpath
-from datetime import date
+from datetime import date, datetime, timezone
 
 from babel.dates import format_date
 from babel.numbers import format_decimal
@@ -21,9 +22,21 @@ ROUTES = {
     "plan": "plans/{id}/",
     "agency": "agencies/{id}/",
     "legal": "legal/{id}/",
+    "project": "invest/projects/{id}/",
+    "zone": "invest/zones/{id}/",
+    "event": "events/{id}/",
+    "home": "",
     "plans": "plans/",
     "agencies": "agencies/",
     "legals": "legal/",
+    "profile": "profile/",
+    "invest": "invest/",
+    "projects": "invest/projects/",
+    "zones": "invest/zones/",
+    "procedures": "invest/procedures/",
+    "visit": "visit/",
+    "events": "events/",
+    "calendar": "events.ics",
 }
 
 
@@ -37,12 +50,20 @@ class Language:
         self.locale = formats["locale"]
         self._date_pattern = formats["date"]
         self._month_pattern = formats.get("month", "MMMM y")
+        self.today = build_date()
 
     # -- words --------------------------------------------------------------------------------
     def t(self, key: str, **values: object) -> str:
         """A UI string from data/ui.yml, with {placeholders} filled in."""
         text = self.db.ui["strings"][key][self.code]
         return text.format(**values) if values else text
+
+    def label(self, prefix: str, value: str) -> str:
+        """The label of an enum value: label('sector', 'urban-development') -> t('sector_urban_development')."""
+        return self.t(f"{prefix}_{value.replace('-', '_')}")
+
+    def labels(self, prefix: str, values: list[str]) -> str:
+        return ", ".join(self.label(prefix, value) for value in values)
 
     def tx(self, text: dict | None) -> str:
         """The current language's side of a bilingual field."""
@@ -56,8 +77,25 @@ class Language:
         """A budget in million VND: '1.070 triệu đồng' / '1,070 million VND'."""
         return "" if value is None else self.t("million_vnd", amount=self.number(value))
 
+    def currency(self, money: dict | None) -> str:
+        """{amount: 50000000, currency: USD} -> '50,000,000 USD' / '50.000.000 USD'.
+
+        The ISO code rather than a symbol: "$" or "₫" alone is ambiguous to a foreign reader.
+        """
+        return "" if not money else f"{self.number(money['amount'])} {money['currency']}"
+
     def date(self, iso: str | None) -> str:
         return "" if not iso else format_date(date.fromisoformat(iso), self._date_pattern, locale=self.locale)
+
+    def when(self, start: str, end: str | None = None) -> str:
+        """An event's dates: a day, a span of days, or only the month or year while the dates are not fixed."""
+        if len(start) == 4:
+            return self.t("time_year", year=start)
+        if len(start) == 7:
+            return format_date(date.fromisoformat(start + "-01"), self._month_pattern, locale=self.locale)
+        if not end or end == start:
+            return self.date(start)
+        return self.t("date_span", first=self.date(start), last=self.date(end))
 
     def timeframe(self, time: TimeFrame | None) -> str:
         if time is None:
@@ -79,9 +117,23 @@ class Language:
     # -- links ----------------------------------------------------------------------------------
     def url(self, kind: str, record_id: str = "") -> str:
         """Link from the current page to a generated page, relative so the site works in any folder."""
-        prefix = "" if self.code == self.default else f"{self.code}/"
-        target = prefix + ROUTES[kind].format(id=record_id)
+        target = language_prefix(self.code, self.default) + ROUTES[kind].format(id=record_id)
         return relative_url(target, self.page_url)
+
+    def asset(self, path: str) -> str:
+        """Link to a file under the site's shared assets/ folder (one copy for all languages)."""
+        return relative_url("assets/" + path, self.page_url)
+
+
+def build_date() -> str:
+    """Today as YYYY-MM-DD, or the day of SOURCE_DATE_EPOCH when set (reproducible builds, tests)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    moment = datetime.fromtimestamp(int(epoch), timezone.utc) if epoch else datetime.now(timezone.utc)
+    return moment.date().isoformat()
+
+
+def language_prefix(code: str, default: str) -> str:
+    return "" if code == default else f"{code}/"
 
 
 def relative_url(target: str, page_url: str) -> str:
