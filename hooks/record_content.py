@@ -10,12 +10,12 @@ Templates get `L` (portal.language.Language) for words, numbers, dates and links
 
 from __future__ import annotations
 
+import html
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import jinja2
-import markupsafe
 from mkdocs.exceptions import PluginError
 
 from portal import figures, site
@@ -73,7 +73,7 @@ def _environment(custom_dir: str) -> jinja2.Environment:
 
 def _heading(text: str) -> str:
     """Text safe inside a Markdown heading: no Markdown syntax survives, HTML is escaped."""
-    escaped = str(markupsafe.escape(text))
+    escaped = html.escape(str(text), quote=False)  # quotes are harmless in a heading and must stay readable
     for char in "\\`*_{}[]<>#+!|":
         escaped = escaped.replace(char, "\\" + char)
     return escaped

@@ -84,6 +84,58 @@ def test_editor_mistake_is_reported(data_root, case):
     assert errors_of(data_root) == expected
 
 
+# The locality's face: profile, projects, zones, events, procedures, incentives, highlights.
+PROJECT = "data/projects/mau.yml"
+EVENT = "data/events/mau.yml"
+FACE_CASES = {
+    'project names an unknown contact agency': (PROJECT, 'contact: {agency: mau-pc}', 'contact: {agency: mau-pcc}',
+        ["data/projects/mau.yml:10: contact.agency: names agency 'mau-pcc', which is not in data/agencies/; did you mean 'mau-pc' or 'mau-dic' or 'mau-dofa'?"]),
+    'project names an unknown zone': (PROJECT, 'zone: mau-zone', 'zone: mau-zon',
+        ["data/projects/mau.yml:7: zone: names zone 'mau-zon', which is not in data/zones/; did you mean 'mau-zone'?"]),
+    'project capital written with words': (PROJECT, 'amount: 50000000', 'amount: "50 triệu"',
+        ["data/projects/mau.yml:9: capital.amount: should be a number, not '50 triệu' (write digits only, e.g. 1070, without dots, commas or units)"]),
+    'project capital without currency': (PROJECT, 'capital: {amount: 50000000, currency: USD}', 'capital: {amount: 50000000}',
+        ['data/projects/mau.yml:9: capital.currency: is missing; this field is required']),
+    'project currency not a code': (PROJECT, 'currency: USD', 'currency: đô la',
+        ["data/projects/mau.yml:9: capital.currency: 'đô la' is not in the expected form (a three-letter currency code such as VND, USD, EUR, JPY)"]),
+    'project sector outside the list': (PROJECT, 'sector: logistics', 'sector: logistic',
+        ["data/projects/mau.yml:3: sector: is 'logistic', which is not allowed (did you mean 'logistics'?); use one of: logistics, manufacturing, energy, infrastructure, urban-development, tourism, agriculture, fisheries, services, technology, education, health, environment"]),
+    'event names a task the plan lacks': (EVENT, 'task: "2"', 'task: "2.2"',
+        ["data/events/mau.yml:7: plan_task.task: plan 'mau-2020' has no task 2.2; did you mean 2.1 or 2?"]),
+    'event names an unknown plan': (EVENT, 'plan: mau-2020', 'plan: mau-2021',
+        ["data/events/mau.yml:7: plan_task.plan: names plan 'mau-2021', which is not in data/plans/; did you mean 'mau-2020'?"]),
+    'event ends before it starts': (EVENT, 'end: "2020-10-03"', 'end: "2020-09-30"',
+        ["data/events/mau.yml:12: end: '2020-09-30' is before the start '2020-10-01'; the last day cannot come before the first"]),
+    'event month that does not exist': (EVENT, 'start: "2020-05"', 'start: "2020-13"',
+        ['data/events/mau.yml:4: start: \'2020-13\' is not a real date; write it as YYYY-MM-DD, e.g. "2019-01-05"']),
+    'event end without a full start date': (EVENT, 'start: "2020-05"', 'start: "2020-05"\n  end: "2020-05-20"',
+        ["data/events/mau.yml:5: end: is set, but start '2020-05' is not a full date; give the first day as YYYY-MM-DD too, or remove end"]),
+    'event organiser unknown': (EVENT, 'organisers: [mau-pc, mau-dofa]', 'organisers: [mau-pc, mau-dofa, mau-docst]',
+        ["data/events/mau.yml:14: organisers[3]: names agency 'mau-docst', which is not in data/agencies/; did you mean 'mau-dic' or 'mau-dofa' or 'mau-pc'?"]),
+    'procedure links outside government sites': ('data/procedures/mau.yml', 'url: "https://dichvucong.gov.vn/p/home/dvc-tthc-thu-tuc-hanh-chinh.html"', 'url: "https://example.com/thu-tuc"',
+        ["data/procedures/mau.yml:5: url: 'https://example.com/thu-tuc' is not in the expected form (its official page on a government site ending in gov.vn, e.g. https://dichvucong.gov.vn/)"]),
+    'incentive without its legal source': ('data/incentives/mau.yml', '  sources:\n    - {legal: decree-72-2015-nd-cp, articles: {vi: "Điều 1", en: "Article 1"}}\n', '',
+        ['data/incentives/mau.yml:1: sources: is missing; this field is required']),
+    'source with neither document nor address': ('data/incentives/mau.yml', '{legal: decree-72-2015-nd-cp, articles:', '{title: {vi: "Trang web", en: "Web page"}, articles:',
+        ['data/incentives/mau.yml:6: sources[1]: is incomplete (Where a fact comes from. Give either legal: (the id of a document in data/legal/, with articles: if useful) or both title: and url: (a public web page))']),
+    'picture file missing': ('data/highlights/mau.yml', '  category: scenic\n', '  category: scenic\n  image: {file: bai-bien.jpg, alt: {vi: "Bãi biển", en: "The beach"}, licence: CC-BY-4.0, credit: "Sở Du lịch"}\n',
+        ["data/highlights/mau.yml:4: image.file: 'bai-bien.jpg' is not in docs/assets/images/; add the picture there or correct the name"]),
+    'picture without licence': ('data/highlights/mau.yml', '  category: scenic\n', '  category: scenic\n  image: {file: bai-bien.jpg, alt: {vi: "Bãi biển", en: "The beach"}, credit: "Sở Du lịch"}\n',
+        ['data/highlights/mau.yml:4: image.licence: is missing; this field is required']),
+    'profile text missing its English': ('data/profile.yml', ', en: "Mau Province is the province the tests use."}', '}',
+        ['data/profile.yml:1: summary: the English text (en) is missing']),
+    'profile contact unknown': ('data/profile.yml', 'contact: {agency: mau-pc}', 'contact: {agency: mau-dpi}',
+        ["data/profile.yml:15: contacts[1].contact.agency: names agency 'mau-dpi', which is not in data/agencies/; did you mean 'mau-dic' or 'mau-pc' or 'mau-dofa'?"]),
+}
+
+
+@pytest.mark.parametrize("case", list(FACE_CASES), ids=list(FACE_CASES))
+def test_editor_mistake_in_the_locality_data_is_reported(data_root, case):
+    relative, old, new, expected = FACE_CASES[case]
+    edit(data_root, relative, old, new)
+    assert errors_of(data_root) == expected
+
+
 def test_dot_as_thousands_separator_gets_a_hint(data_root):
     edit(data_root, PLAN, "budget_total: 150", "budget_total: 0.150")
     assert errors_of(data_root) == [

@@ -274,6 +274,7 @@ class _Loader:
         self.languages = languages
         self.schemas = SchemaSet(self.data_dir / "schemas")
         self.errors: list[DataError] = []
+        self.unreadable: set[str] = set()  # folders with a file that is not valid YAML
 
     def error(self, record_or_file: Record | str, path: tuple, message: str, line: int | None = None) -> None:
         if isinstance(record_or_file, Record):
@@ -337,6 +338,7 @@ class _Loader:
         for path in sorted((self.data_dir / folder).glob("*.y*ml")):
             document = self._read(path)
             if document is None:
+                self.unreadable.add(folder)
                 continue
             items = document.value if isinstance(document.value, list) else [document.value]
             for index, data in enumerate(items):
@@ -422,8 +424,8 @@ class _Loader:
                 self._images(record, item, path + (index,))
 
     def _reference(self, record: Record, path: tuple, target: str, registry: dict, noun: str, folder: str) -> None:
-        if target in registry:
-            return
+        if target in registry or folder in self.unreadable:
+            return  # found, or perhaps in the unreadable file, whose error is already reported
         close = difflib.get_close_matches(target, list(registry), n=3, cutoff=0.5)
         hint = f"; did you mean {' or '.join(repr(name) for name in close)}?" if close else f"; add it to data/{folder}/ or correct the id"
         self.error(record, path, f"names {noun} '{target}', which is not in data/{folder}/{hint}")
