@@ -14,11 +14,12 @@ from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+BUILD_EPOCH = 1795305600  # 2026-11-22T00:00:00Z: the test builds' "today" (what is upcoming, the calendar's DTSTAMP)
 
 
 def build_site(config_file: Path, site_dir: Path) -> subprocess.CompletedProcess:
     """`mkdocs build --strict` in a subprocess, as `make build` runs it (i18n keeps state per process)."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT / "hooks")}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT / "hooks"), "SOURCE_DATE_EPOCH": str(BUILD_EPOCH)}
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config_file),
                            "--site-dir", str(site_dir)], capture_output=True, text=True, env=env, timeout=600)
 

@@ -12,7 +12,9 @@ from lxml import etree
 from conftest import ROOT
 
 SITE_URL = "http://127.0.0.1:8000/"
-HAND_WRITTEN = ["index.html", "about/index.html", "plans/index.html", "agencies/index.html", "legal/index.html"]
+HAND_WRITTEN = ["index.html", "about/index.html", "plans/index.html", "agencies/index.html", "legal/index.html",
+                "profile/index.html", "invest/index.html", "invest/projects/index.html", "invest/zones/index.html",
+                "invest/procedures/index.html", "visit/index.html", "events/index.html"]
 PLANS = ["haiphong-2019", "hungyen-2017", "langson-2014-2020", "thuathienhue-2020"]
 
 
@@ -34,6 +36,9 @@ def expected_pages(prefix: str) -> list[str]:
     pages = HAND_WRITTEN + [f"plans/{plan}/index.html" for plan in PLANS]
     pages += [f"agencies/{agency}/index.html" for agency in ids_in("agencies")]
     pages += [f"legal/{doc}/index.html" for doc in ids_in("legal")]
+    pages += [f"invest/projects/{project}/index.html" for project in ids_in("projects")]
+    pages += [f"invest/zones/{zone}/index.html" for zone in ids_in("zones")]
+    pages += [f"events/{event}/index.html" for event in ids_in("events")]
     return sorted(prefix + page for page in pages + ["404.html"])
 
 
@@ -150,12 +155,14 @@ def test_internal_links_resolve(site):
 def test_no_page_loads_anything_from_another_host(site):
     own = urlsplit(SITE_URL).netloc
     for path in site.root.rglob("*"):
-        if path.suffix not in (".html", ".css", ".js"):
+        if path.suffix not in (".html", ".css", ".js", ".svg"):
             continue
         text = path.read_text(encoding="utf-8", errors="replace")
         if path.suffix == ".html":
             html = etree.HTML(text)
             urls = html.xpath("//script/@src | //img/@src | //iframe/@src | //source/@src | //video/@src | //audio/@src | //link[not(@rel='alternate') and not(@rel='canonical')]/@href")
+        elif path.suffix == ".svg":
+            urls = re.findall(r"""(?:href|src)\s*=\s*["']([^"']+)""", text)
         else:
             urls = re.findall(r"""url\(\s*['"]?((?:https?:)?//[^)'"]+)""", text)
         foreign = [url for url in urls if urlsplit(url).netloc not in ("", own)]
@@ -181,8 +188,9 @@ def test_each_language_has_its_own_404(site):
 
 
 def test_navigation_stays_small(site):
+    """Material renders the whole navigation into every page: records must not be listed one by one."""
     nav_links = site.html("plans/haiphong-2019/index.html").select("nav.md-nav--primary a.md-nav__link[href]")
-    assert len(nav_links) <= 12
+    assert len(nav_links) <= 16
 
 
 def test_edit_link_opens_the_data_file(tmp_path):

@@ -18,6 +18,8 @@ def template_keys() -> set[str]:
     keys = set()
     for path in (ROOT / "overrides").rglob("*.html"):
         keys |= set(re.findall(r"""L\.t\(\s*'([a-z0-9_]+)'""", path.read_text(encoding="utf-8")))
+    for path in (ROOT / "hooks").rglob("*.py"):
+        keys |= set(re.findall(r'\.t\(\s*"([a-z0-9_]+)"', path.read_text(encoding="utf-8")))
     return keys
 
 
@@ -40,6 +42,11 @@ def test_every_enum_value_has_a_label():
     expected |= {f"legal_type_{value}" for value in enum("legal.schema.json", "properties", "type")}
     expected |= {f"plan_type_{value}" for value in enum("plan.schema.json", "properties", "type")}
     expected |= {f"status_{value}" for value in enum("plan.schema.json", "$defs", "task", "properties", "status")}
+    for schema_file, field, prefix in [("project.schema.json", "sector", "sector_"), ("project.schema.json", "status", "project_status_"),
+                                       ("project.schema.json", "form", "investment_form_"), ("zone.schema.json", "type", "zone_type_"),
+                                       ("event.schema.json", "type", "event_type_"), ("highlight.schema.json", "category", "highlight_category_")]:
+        expected |= {prefix + value for value in enum(schema_file, "properties", field)}
+    expected |= {"licence_" + value.lower().replace(".", "_") for value in enum("common.schema.json", "$defs", "image", "properties", "licence")}
     labels = {key.replace("_", "-") for key in UI["strings"]}
     assert not sorted(key for key in expected if key.replace("_", "-") not in labels)
 

@@ -49,7 +49,8 @@ def test_third_language_is_a_configuration_change(tmp_path):
     site = tmp_path / "site"
     pages = sorted(path.relative_to(site).as_posix() for path in site.rglob("*.html"))
     per_language = ["404.html", "agencies/mau-dic/index.html", "agencies/mau-dofa/index.html", "agencies/mau-pc/index.html",
-                    "index.html", "legal/decree-72-2015-nd-cp/index.html", "plans/index.html", "plans/mau-2020/index.html"]
+                    "events/mau-fair/index.html", "events/mau-festival/index.html", "index.html", "invest/projects/mau-port/index.html",
+                    "invest/zones/mau-zone/index.html", "legal/decree-72-2015-nd-cp/index.html", "plans/index.html", "plans/mau-2020/index.html"]
     assert pages == sorted(per_language + [f"en/{page}" for page in per_language] + [f"zh/{page}" for page in per_language])
     plan = BeautifulSoup((site / "zh/plans/mau-2020/index.html").read_text(encoding="utf-8"), "lxml")
     assert plan.html["lang"] == "zh"
@@ -58,6 +59,10 @@ def test_third_language_is_a_configuration_change(tmp_path):
     assert plan.select_one("tr#task-2-1 time").get_text() == "2020年5月"
     assert {link["hreflang"] for link in plan.select('head link[rel="alternate"][hreflang]')} == {"vi", "en", "zh", "x-default"}
     assert {link["hreflang"] for link in plan.select("a.md-select__link")} == {"vi", "en", "zh"}
+    calendar = (site / "zh/events.ics").read_text(encoding="utf-8")
+    assert "SUMMARY:中文：Street festival" in calendar and "/zh/events/mau-festival/" in calendar.replace("\r\n ", "")
+    event = BeautifulSoup((site / "zh/events/mau-fair/index.html").read_text(encoding="utf-8"), "lxml")
+    assert event.select_one(".portal-sample-notice") is not None
     not_found = BeautifulSoup((site / "zh/404.html").read_text(encoding="utf-8"), "lxml")
     assert not_found.html["lang"] == "zh" and not_found.h1.get_text() == "中文：Page not found"
 
