@@ -57,8 +57,13 @@ def location_diagram(points: list[Point], title: str, description: str, width: i
         f'<rect x="0.5" y="0.5" width="{width - 1}" height="{height - 1}" rx="6" fill="#f4f6fb" stroke="#c5cae9"/>',
     ]
     parts += _grid(left, right, bottom, top, squash, scale, width, height)
+    placed: list[tuple[float, float]] = []
     for point in sorted(points, key=lambda point: point.kind != "landmark"):
         x, y = at(point)
+        if point.kind != "landmark":
+            while any(abs(x - other_x) < 22 and abs(y - other_y) < 22 for other_x, other_y in placed):
+                x += 24  # two places on the same spot: set the later marker beside the earlier one
+            placed.append((x, y))
         parts.append(_marker(point, x, y, width))
     parts.append(_north_arrow(width))
     parts.append(_scale_bar(scale, squash, height))
