@@ -31,7 +31,7 @@ def main(argv: list[str] | None = None) -> int:
         print(errors.report(), file=sys.stderr)
         return 1
     tasks = sum(len(plan.all_tasks) for plan in db.plans.values())
-    counts = ", ".join(f"{len(records)} {kind}s" for kind, records in db.collections.items())
+    counts = ", ".join(f"{len(db.collections[kind])} {folder}" for folder, kind in database.KINDS.items() if kind in db.collections)
     print(f"Data OK: {len(db.plans)} plans ({tasks} tasks), {len(db.agencies)} agencies, {len(db.legal)} legal documents, "
           f"{counts} ({db.sample_count()} marked sample); languages: {', '.join(db.languages)}.")
     return 0

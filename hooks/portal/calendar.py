@@ -12,12 +12,12 @@ on the events page. Sample events carry the sample label in their summary.
 
 from __future__ import annotations
 
-import os
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta
 from urllib.parse import urlsplit
 
 from icalendar import Calendar, Event
 
+from . import clock
 from .database import Database, Record
 from .language import ROUTES, Language, language_prefix
 
@@ -32,7 +32,7 @@ def build(db: Database, language: Language, site_url: str) -> bytes:
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", language.t("calendar_name", portal=language.tx(db.site["portal_name"])))
     calendar.add("name", language.t("calendar_name", portal=language.tx(db.site["portal_name"])))  # RFC 7986
-    stamp = _stamp()
+    stamp = clock.now()
     for record in sorted(db.events(), key=lambda record: (record.data["start"], record.id)):
         span = _span(record.data)
         if span is None:
@@ -83,9 +83,3 @@ def _span(data: dict) -> tuple[date, date, bool] | None:
     last = date.fromisoformat(data.get("end") or start)
     return first, last + timedelta(days=1), False
 
-
-def _stamp() -> datetime:
-    """When the file was made: SOURCE_DATE_EPOCH for reproducible builds, else now (UTC)."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    moment = datetime.fromtimestamp(int(epoch), timezone.utc) if epoch else datetime.now(timezone.utc)
-    return moment.replace(microsecond=0)

@@ -16,6 +16,11 @@ Layout (one folder per kind; a file holds one record or a list of records):
     data/procedures/*.yml procedures an investor meets     procedure.schema.json
     data/highlights/*.yml places, dishes, crafts to visit  highlight.schema.json
     data/events/*.yml     festivals, fairs, conferences    event.schema.json
+    data/news/*.yml       news, press releases, statements news.schema.json
+    data/clarifications/*.yml  false claims and the facts   clarification.schema.json
+    data/spokespersons/*.yml   spokespersons, press contacts spokesperson.schema.json
+    data/publications/*.yml    brochures, overviews, videos  publication.schema.json
+    data/partners/*.yml   sister cities, organisations     partner.schema.json
 """
 
 from __future__ import annotations
@@ -29,14 +34,16 @@ from typing import Any, Iterator
 
 from babel import Locale, UnknownLocaleError
 
-from . import timeframe, yamlfile
+from . import clock, timeframe, yamlfile
 from .errors import DataError, DataErrors, relative
 from .paths import describe
 from .schemas import SchemaSet
 
 # folder -> schema kind, in load order (later kinds refer to earlier ones)
 KINDS = {"agencies": "agency", "legal": "legal", "plans": "plan", "zones": "zone", "projects": "project",
-         "incentives": "incentive", "procedures": "procedure", "highlights": "highlight", "events": "event"}
+         "incentives": "incentive", "procedures": "procedure", "highlights": "highlight", "events": "event",
+         "news": "news", "clarifications": "clarification", "spokespersons": "spokesperson", "publications": "publication",
+         "partners": "partner"}
 # Where each kind names another record: (path with * for every list item, kind of the target).
 REFERENCES = {
     "agency": [("parent", "agency")],
@@ -47,13 +54,20 @@ REFERENCES = {
     "procedure": [("agency", "agency"), ("legal.*", "legal")],
     "highlight": [("sources.*.legal", "legal")],
     "event": [("organisers.*", "agency"), ("plan_task.plan", "plan")],
+    "news": [("related.plans.*", "plan"), ("related.agencies.*", "agency"), ("related.events.*", "event")],
+    "clarification": [("sources.*.legal", "legal"), ("legal.*", "legal"), ("agency", "agency")],
+    "spokesperson": [("agency", "agency")],
+    "publication": [("publisher", "agency"), ("plan_task.plan", "plan")],
+    "partner": [("sources.*.legal", "legal"), ("plan_task.plan", "plan")],
     "profile": [("key_facts.*.source.legal", "legal"), ("administrative_units.source.legal", "legal"),
                 ("sections.*.sources.*.legal", "legal"), ("contacts.*.contact.agency", "agency")],
     "site": [("owner", "agency"), ("operator", "agency")],
 }
 FOLDER_OF = {kind: folder for folder, kind in KINDS.items()}
-NOUNS = {"agency": "agency", "legal": "legal document", "plan": "plan", "zone": "zone"}
+NOUNS = {"agency": "agency", "legal": "legal document", "plan": "plan", "zone": "zone", "event": "event"}
 IMAGES = Path("docs") / "assets" / "images"  # where pictures named in data live
+PUBLICATIONS = Path("docs") / "assets" / "publications"  # where publication files live
+HELD_BACK = ("scheduled", "awaiting-translation")  # news statuses that keep an item off the site
 _LANGUAGE_CODE = re.compile(r"^[a-z]{2}(-[A-Za-z]{2,4})?$")
 
 
@@ -196,6 +210,41 @@ class Database:
         """Newest first."""
         return sorted(self.collections["event"].values(), key=lambda record: (record.data["start"], record.id), reverse=True)
 
+    # -- the press room ---------------------------------------------------------------------------
+    def published(self, record: Record) -> bool:
+        """False for a news item awaiting translation, or scheduled for a later day than the build's."""
+        status = record.data.get("status", "published")
+        if status == "awaiting-translation":
+            return False
+        return status != "scheduled" or record.data["date"] <= clock.today()
+
+    def news(self, year: int | None = None, category: str | None = None) -> list[Record]:
+        """Published news, newest first."""
+        items = [record for record in self.collections["news"].values() if self.published(record)
+                 and (year is None or record.data["date"].startswith(str(year)))
+                 and (category is None or record.data["category"] == category)]
+        return sorted(items, key=lambda record: (record.data["date"], record.id), reverse=True)
+
+    def news_years(self) -> list[int]:
+        return sorted({int(record.data["date"][:4]) for record in self.news()}, reverse=True)
+
+    def news_categories(self) -> list[str]:
+        order = ("press-release", "statement", "news")
+        return [category for category in order if self.news(category=category)]
+
+    def clarifications(self) -> list[Record]:
+        return sorted(self.collections["clarification"].values(), key=lambda record: (record.data["date"], record.id), reverse=True)
+
+    def spokespersons(self) -> list[Record]:
+        return sorted(self.collections["spokesperson"].values(), key=lambda record: (record.data["role"] != "spokesperson", record.id))
+
+    def publications(self) -> list[Record]:
+        return sorted(self.collections["publication"].values(), key=lambda record: (-record.data["year"], record.id))
+
+    def partners(self, kind: str | None = None) -> list[Record]:
+        return [record for record in sorted(self.collections["partner"].values(), key=lambda record: (record.data.get("since", 9999), record.id))
+                if kind is None or record.data["type"] == kind]
+
     def events_split(self, today: str) -> tuple[list[Record], list[Record]]:
         """(coming or running, soonest first; past, newest first). An event known only by its month or
         year counts as coming until that month or year is over."""
@@ -303,7 +352,17 @@ class _Loader:
                 self._references(record, records)
         for record in records["event"].values():
             if record.valid:
-                self._check_event(record, plans)
+                self._check_event(record)
+        for kind in ("event", "publication", "partner"):
+            for record in records[kind].values():
+                if record.valid and "plan_task" in record.data:
+                    self._plan_task(record, plans)
+        for record in records["news"].values():
+            if record.valid:
+                self._check_news(record)
+        for record in records["publication"].values():
+            if record.valid:
+                self._check_publication(record)
         for record in [profile, *(record for registry in records.values() for record in registry.values())]:
             if record is not None and record.valid:
                 self._images(record, record.data, ())
@@ -370,9 +429,13 @@ class _Loader:
 
     # -- checks -----------------------------------------------------------------------------
     def _languages(self, record: Record) -> None:
-        """Every text must exist in every configured language."""
+        """Every text must exist in every configured language (a news item awaiting translation: in the
+        default language; it stays off the site until the others are written)."""
+        required = self.languages
+        if record.kind == "news" and isinstance(record.data, dict) and record.data.get("status") == "awaiting-translation":
+            required = self.languages[:1]
         for path, text in _texts(record.data, ()):
-            for language in self.languages:
+            for language in required:
                 if language not in text:
                     self.error(record, path, f"the {_language_name(language)} text ({language}) is missing")
             for language in text:
@@ -395,15 +458,29 @@ class _Loader:
             for path, target in _matches(record.data, pattern.split("."), ()):
                 self._reference(record, path, target, records[kind], NOUNS[kind], FOLDER_OF[kind])
 
-    def _check_event(self, record: Record, plans: dict[str, Plan]) -> None:
+    def _check_event(self, record: Record) -> None:
         data = record.data
         start, end = data["start"], data.get("end")
         if end is not None and len(start) != 10:
             self.error(record, ("end",), f"is set, but start '{start}' is not a full date; give the first day as YYYY-MM-DD too, or remove end")
         elif end is not None and end < start:
             self.error(record, ("end",), f"'{end}' is before the start '{start}'; the last day cannot come before the first")
-        link = data.get("plan_task")
-        if link and link["plan"] in plans:
+
+    def _check_news(self, record: Record) -> None:
+        """A news item dated in the future must say it is scheduled; one marked scheduled must have a future date."""
+        data, today = record.data, clock.today()
+        status = data.get("status", "published")
+        if data["date"] > today and status == "published":
+            self.error(record, ("date",), f"'{data['date']}' is in the future (today is {today}); add `status: scheduled` to publish it on that day, or correct the date")
+
+    def _check_publication(self, record: Record) -> None:
+        for index, version in enumerate(record.data["versions"]):
+            if "file" in version and not (self.root / PUBLICATIONS / version["file"]).is_file():
+                self.error(record, ("versions", index, "file"), f"'{version['file']}' is not in {PUBLICATIONS.as_posix()}/; add the file there or correct the name")
+
+    def _plan_task(self, record: Record, plans: dict[str, Plan]) -> None:
+        link = record.data["plan_task"]
+        if link["plan"] in plans:
             plan = plans[link["plan"]]
             numbers = [task.number for task in plan.all_tasks]
             if link["task"] not in numbers:

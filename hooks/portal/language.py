@@ -7,13 +7,13 @@ Numbers and month names come from Babel (CLDR data), so 1070 is written "1.070" 
 
 from __future__ import annotations
 
-import os
 import posixpath
-from datetime import date, datetime, timezone
+from datetime import date
 
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
+from . import clock
 from .database import Database
 from .timeframe import TimeFrame
 
@@ -50,7 +50,7 @@ class Language:
         self.locale = formats["locale"]
         self._date_pattern = formats["date"]
         self._month_pattern = formats.get("month", "MMMM y")
-        self.today = build_date()
+        self.today = clock.today()
 
     # -- words --------------------------------------------------------------------------------
     def t(self, key: str, **values: object) -> str:
@@ -123,13 +123,6 @@ class Language:
     def asset(self, path: str) -> str:
         """Link to a file under the site's shared assets/ folder (one copy for all languages)."""
         return relative_url("assets/" + path, self.page_url)
-
-
-def build_date() -> str:
-    """Today as YYYY-MM-DD, or the day of SOURCE_DATE_EPOCH when set (reproducible builds, tests)."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    moment = datetime.fromtimestamp(int(epoch), timezone.utc) if epoch else datetime.now(timezone.utc)
-    return moment.date().isoformat()
 
 
 def language_prefix(code: str, default: str) -> str:
