@@ -3,7 +3,7 @@
 Why staging: mkdocs-static-i18n only pairs pages (language switcher, sitemap alternates, nav) that
 exist as files in each language folder when its `on_files` runs; files generated in memory are
 either dropped or mis-paired. So `on_config` writes `docs/` plus, for each language, a small
-Markdown file per plan, agency and legal document into `.build/docs/` and points `docs_dir` there.
+Markdown file per record (and the other files `portal.pages` generates) into `.build/docs/` and points `docs_dir` there.
 The generated files carry only front matter; `record_content.py` renders their body from data.
 
 `mkdocs serve` watches the real `docs/` and `data/` instead of the staging folder (`on_serve`),
@@ -19,17 +19,15 @@ import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from portal import calendar, site
-from portal.language import ROUTES, Language
+from portal import pages, site
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
 
 STAGING = Path(".build") / "docs"
-# kind -> folder under each language that holds its generated pages (the page URL is <folder>/<id>/)
-GENERATED = {"plan": "plans", "agency": "agencies", "legal": "legal", "project": "invest/projects", "zone": "invest/zones",
-             "event": "events"}
+# generated file (relative to the staging folder) -> the data file or folder its edit link opens
+_sources: dict[str, str] = {}
 
 
 # Priority 100: docs_dir must point at the staging folder before mkdocs-static-i18n (-100) and any
@@ -43,10 +41,13 @@ def on_config(config: "MkDocsConfig") -> "MkDocsConfig | None":
         return config
     source = Path(config.docs_dir).resolve()
     wanted = _hand_written(source, site.languages(config))
-    for relative, content in _generated(db, site.languages(config), site.default_language(config), config.site_url).items():
+    generated = pages.generate(db, site.languages(config), site.default_language(config), config.site_url or "http://localhost/")
+    for relative, page in generated.items():
         if relative in wanted:
             raise PluginError(f"docs/{relative}: this page is generated from data/; remove the hand-written file or rename it")
-        wanted[relative] = content
+        wanted[relative] = page.content
+    _sources.clear()
+    _sources.update({relative: page.source for relative, page in generated.items()})
     _sync(staging, wanted)
     config.docs_dir = str(staging)
     return config
@@ -63,31 +64,6 @@ def _hand_written(source: Path, languages: tuple[str, ...]) -> dict[str, bytes]:
     if missing:
         raise PluginError("Every page must exist in every language:\n  " + "\n  ".join(missing))
     return files
-
-
-def _generated(db, languages: tuple[str, ...], default: str, site_url: str) -> dict[str, bytes]:
-    """One front-matter-only page per record and language, and each language's events.ics."""
-    pages = {}
-    for kind, folder in GENERATED.items():
-        for record_id, record in db.kind(kind).items():
-            for language in languages:
-                meta = {"title": _title(kind, record.data, language), "portal_record": kind, "portal_id": record_id,
-                        "portal_source": record.file}
-                if record.data.get("sample"):
-                    meta["portal_sample"] = True
-                front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
-                pages[f"{language}/{folder}/{record_id}.md"] = f"---\n{front}---\n".encode()
-    for language in languages:
-        pages[f"{language}/{ROUTES['calendar']}"] = calendar.build(db, Language(db, language, default), site_url or "http://localhost/")
-    return pages
-
-
-def _title(kind: str, data: dict, language: str) -> str:
-    if kind in ("agency", "zone"):
-        return data["name"][language]
-    if kind == "legal":
-        return data.get("number") or data["title"][language]
-    return data["title"][language]
 
 
 def _sync(staging: Path, wanted: dict[str, bytes]) -> None:
@@ -120,17 +96,7 @@ def on_serve(server, config: "MkDocsConfig", builder) -> None:
 # creates the pages (which read edit_uri once).
 @event_priority(-110)
 def on_files(files: "Files", config: "MkDocsConfig") -> "Files":
-    base = site.root(config)
-    db = site.current_database(config)
     for file in files.documentation_pages():
-        file.edit_uri = _edit_uri(base, db, file.src_uri)
+        # docs/<path> for hand-written pages; the record's YAML file (or the data folder) for generated ones
+        file.edit_uri = _sources.get(file.src_uri, f"docs/{file.src_uri}")
     return files
-
-
-def _edit_uri(base: Path, db, src_uri: str) -> str:
-    """docs/<path> for hand-written pages; the record's YAML file for generated ones."""
-    if (base / "docs" / src_uri).exists():
-        return f"docs/{src_uri}"
-    folder, _, name = src_uri.partition("/")[2].rpartition("/")
-    kind = {folder_name: kind for kind, folder_name in GENERATED.items()}[folder]
-    return db.source_file(kind, name.removesuffix(".md"))

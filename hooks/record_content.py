@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import jinja2
+from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 
 from portal import figures, site
@@ -25,7 +26,8 @@ if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
 
 # What `portal_list:` in a page's front matter may name: overrides/portal/list-<name>.html
-LISTS = ("home", "profile", "invest", "projects", "zones", "procedures", "visit", "events", "plans", "agencies", "legal")
+LISTS = ("home", "profile", "invest", "projects", "zones", "procedures", "visit", "events", "news", "press", "clarifications",
+         "publications", "international", "plans", "agencies", "legal")
 
 
 def on_page_markdown(markdown: str, page, config: "MkDocsConfig", files) -> str:
@@ -38,10 +40,13 @@ def on_page_markdown(markdown: str, page, config: "MkDocsConfig", files) -> str:
     env = _environment(config.theme.custom_dir)
     if kind:
         record = db.plans[page.meta["portal_id"]] if kind == "plan" else db.kind(kind)[page.meta["portal_id"]]
-        return env.get_template(f"{kind}.html").render(record=record, L=language, db=db, figures=figures)
+        # A news item's body is the editor's Markdown, in the page's language: rendered by MkDocs, not escaped.
+        body = Markup(record.data["body"][language.code]) if kind == "news" else ""
+        return env.get_template(f"{kind}.html").render(record=record, L=language, db=db, figures=figures, body=body)
     if listing not in LISTS:
         raise PluginError(f"docs/{page.file.src_uri}: portal_list is '{listing}'; use one of {', '.join(LISTS)}")
-    return markdown.rstrip() + "\n\n" + env.get_template(f"list-{listing}.html").render(L=language, db=db, figures=figures)
+    block = env.get_template(f"list-{listing}.html").render(L=language, db=db, figures=figures, meta=page.meta)
+    return markdown.rstrip() + "\n\n" + block
 
 
 def on_page_context(context, page, config: "MkDocsConfig", nav):

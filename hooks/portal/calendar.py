@@ -19,13 +19,12 @@ from icalendar import Calendar, Event
 
 from . import clock
 from .database import Database, Record
-from .language import ROUTES, Language, language_prefix
+from .language import Language
 
 
 def build(db: Database, language: Language, site_url: str) -> bytes:
     base = site_url.rstrip("/") + "/"
     host = urlsplit(base).hostname or "localhost"
-    prefix = language_prefix(language.code, language.default)
     calendar = Calendar()
     calendar.add("prodid", f"-//{language.tx(db.site['portal_name'])}//{host}//{language.code.upper()}")
     calendar.add("version", "2.0")
@@ -37,7 +36,7 @@ def build(db: Database, language: Language, site_url: str) -> bytes:
         span = _span(record.data)
         if span is None:
             continue
-        calendar.add_component(_event(record, span, language, base + prefix + ROUTES["event"].format(id=record.id), host, stamp))
+        calendar.add_component(_event(record, span, language, language.absolute(base, "event", record.id), host, stamp))
     return calendar.to_ical()
 
 

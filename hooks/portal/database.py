@@ -232,6 +232,9 @@ class Database:
         order = ("press-release", "statement", "news")
         return [category for category in order if self.news(category=category)]
 
+    def publication_size(self, file: str) -> int:
+        return (self.root / PUBLICATIONS / file).stat().st_size
+
     def clarifications(self) -> list[Record]:
         return sorted(self.collections["clarification"].values(), key=lambda record: (record.data["date"], record.id), reverse=True)
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 import posixpath
 from datetime import date
 
+from babel import Locale
+from babel.core import get_global
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
@@ -25,6 +27,8 @@ ROUTES = {
     "project": "invest/projects/{id}/",
     "zone": "invest/zones/{id}/",
     "event": "events/{id}/",
+    "news": "news/{year}/{id}/",
+    "clarification": "clarifications/{id}/",
     "home": "",
     "plans": "plans/",
     "agencies": "agencies/",
@@ -37,6 +41,16 @@ ROUTES = {
     "visit": "visit/",
     "events": "events/",
     "calendar": "events.ics",
+    "feed": "feed.xml",
+    "news-index": "news/",
+    "news-page": "news/page/{page}/",
+    "news-year": "news/{year}/",
+    "news-category": "news/category/{category}/",
+    "press": "press/",
+    "foreign-press": "press/foreign-press/",
+    "clarifications": "clarifications/",
+    "publications": "publications/",
+    "international": "international/",
 }
 
 
@@ -77,6 +91,24 @@ class Language:
         """A budget in million VND: '1.070 triệu đồng' / '1,070 million VND'."""
         return "" if value is None else self.t("million_vnd", amount=self.number(value))
 
+    def filesize(self, size: int) -> str:
+        """1234567 -> '1,2 MB' / '1.2 MB'; under a megabyte in kB."""
+        if size >= 1_000_000:
+            return f"{format_decimal(round(size / 1_000_000, 1), locale=self.locale)} MB"
+        return f"{format_decimal(max(1, round(size / 1000)), locale=self.locale)} kB"
+
+    @property
+    def og_locale(self) -> str:
+        """The Open Graph locale, language_TERRITORY: 'vi_VN', 'en_GB' (CLDR likely subtags fill a missing territory)."""
+        locale = Locale.parse(self.locale)
+        if not locale.territory:
+            locale = Locale.parse(get_global("likely_subtags").get(locale.language, locale.language))
+        return f"{locale.language}_{locale.territory}" if locale.territory else locale.language
+
+    def language_name(self, code: str) -> str:
+        """A language's name in the page's language (Babel/CLDR): 'tiếng Anh' / 'English'."""
+        return Locale.parse(code.replace("-", "_")).get_display_name(self.locale) or code
+
     def currency(self, money: dict | None) -> str:
         """{amount: 50000000, currency: USD} -> '50,000,000 USD' / '50.000.000 USD'.
 
@@ -115,10 +147,20 @@ class Language:
         return self.t("time_year", year=time.start.year)
 
     # -- links ----------------------------------------------------------------------------------
-    def url(self, kind: str, record_id: str = "") -> str:
+    def url(self, kind: str, record_id: str = "", **fields: object) -> str:
         """Link from the current page to a generated page, relative so the site works in any folder."""
-        target = language_prefix(self.code, self.default) + ROUTES[kind].format(id=record_id)
+        target = language_prefix(self.code, self.default) + ROUTES[kind].format(id=record_id, **fields)
         return relative_url(target, self.page_url)
+
+    def record_url(self, record) -> str:
+        """Link to a record's page; a news item's address includes its year."""
+        if record.kind == "news":
+            return self.url("news", record.id, year=record.data["date"][:4])
+        return self.url(record.kind, record.id)
+
+    def absolute(self, site_url: str, kind: str, record_id: str = "", **fields: object) -> str:
+        """The full address of a page, for feeds, calendars and link previews."""
+        return site_url.rstrip("/") + "/" + language_prefix(self.code, self.default) + ROUTES[kind].format(id=record_id, **fields)
 
     def asset(self, path: str) -> str:
         """Link to a file under the site's shared assets/ folder (one copy for all languages)."""

@@ -1,0 +1,98 @@
+"""Which files the build generates from data, per language, and the data file each comes from.
+
+- one front-matter-only Markdown page per record (`record_content.py` renders its body);
+- the news listings: by page (`news/page/<n>/`), by year (`news/<year>/`), by category
+  (`news/category/<category>/`), each paginated;
+- `events.ics` (calendar.py) and `feed.xml` (feed.py) for each language.
+
+A page's `source` is what its edit link opens: the YAML file of a record, or the data folder of a
+listing.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import yaml
+
+from . import calendar, feed
+from .database import Database
+from .language import ROUTES, Language
+
+# kind -> folder under each language that holds its generated pages
+RECORD_FOLDERS = {"plan": "plans", "agency": "agencies", "legal": "legal", "project": "invest/projects", "zone": "invest/zones",
+                  "event": "events", "clarification": "clarifications"}
+
+
+@dataclass(frozen=True)
+class Generated:
+    content: bytes
+    source: str  # the file or folder an editor changes
+
+
+def generate(db: Database, languages: tuple[str, ...], default: str, site_url: str) -> dict[str, Generated]:
+    pages: dict[str, Generated] = {}
+    for language in languages:
+        for kind, folder in RECORD_FOLDERS.items():
+            for record_id, record in db.kind(kind).items():
+                pages[f"{language}/{folder}/{record_id}.md"] = _page(_record_meta(kind, record, language), record.file)
+        for record in db.news():
+            meta = _record_meta("news", record, language)
+            pages[f"{language}/{ROUTES['news'].format(year=record.data['date'][:4], id=record.id).rstrip('/')}.md"] = _page(meta, record.file)
+        pages.update(_news_listings(db, language))
+        speaker = Language(db, language, default)
+        pages[f"{language}/{ROUTES['calendar']}"] = Generated(calendar.build(db, speaker, site_url), "data/events/")
+        pages[f"{language}/{ROUTES['feed']}"] = Generated(feed.build(db, speaker, site_url), "data/news/")
+    return pages
+
+
+def _record_meta(kind: str, record, language: str) -> dict:
+    data = record.data
+    meta = {"title": _title(kind, data, language), "portal_record": kind, "portal_id": record.id}
+    summary = data.get("summary") if kind == "news" else data.get("claim") if kind == "clarification" else None
+    if summary:
+        meta["description"] = summary[language]
+    if data.get("image"):
+        meta["portal_image"] = data["image"]["file"]
+    if kind in ("news", "clarification"):
+        meta["portal_date"] = data["date"]
+    if data.get("sample"):
+        meta["portal_sample"] = True
+    return meta
+
+
+def _title(kind: str, data: dict, language: str) -> str:
+    if kind in ("agency", "zone"):
+        return data["name"][language]
+    if kind == "legal":
+        return data.get("number") or data["title"][language]
+    return data["title"][language]
+
+
+def _news_listings(db: Database, language: str) -> dict[str, Generated]:
+    """news/page/2/ ..., news/<year>/ (+ page/2/ ...), news/category/<c>/ (+ page/2/ ...). Page 1 of
+    the whole list is the hand-written docs/<lang>/news/index.md."""
+    per_page = db.site.get("news_per_page", 10)
+    strings = db.ui["strings"]
+    pages = {}
+    selections = [({}, "news/", strings["news"][language])]
+    selections += [({"year": year}, f"news/{year}/", strings["news_year"][language].format(year=year)) for year in db.news_years()]
+    selections += [({"category": category}, f"news/category/{category}/", strings["news_category_" + category.replace("-", "_")][language])
+                   for category in db.news_categories()]
+    for selection, folder, title in selections:
+        count = len(db.news(**selection))
+        last = max(1, math.ceil(count / per_page))
+        for number in range(1, last + 1):
+            if number == 1 and not selection:
+                continue  # docs/<lang>/news/index.md
+            path = folder + (f"page/{number}/" if number > 1 else "")
+            page_title = title if number == 1 else strings["page_title"][language].format(title=title, page=number)
+            meta = {"title": page_title, "portal_list": "news", "portal_news": {**selection, "page": number}}
+            pages[f"{language}/{path}index.md"] = _page(meta, "data/news/")
+    return pages
+
+
+def _page(meta: dict, source: str) -> Generated:
+    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
+    return Generated(f"---\n{front}---\n".encode(), source)
