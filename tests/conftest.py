@@ -14,7 +14,8 @@ from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-BUILD_EPOCH = 1795305600  # 2026-11-22T00:00:00Z: the test builds' "today" (what is upcoming, the calendar's DTSTAMP)
+BUILD_EPOCH = 1795305600  # 2026-11-22T00:00:00Z: the tests' "today" (what is upcoming or scheduled, the calendar's DTSTAMP)
+os.environ["SOURCE_DATE_EPOCH"] = str(BUILD_EPOCH)
 
 
 def build_site(config_file: Path, site_dir: Path) -> subprocess.CompletedProcess:

@@ -14,7 +14,9 @@ from conftest import ROOT
 SITE_URL = "http://127.0.0.1:8000/"
 HAND_WRITTEN = ["index.html", "about/index.html", "plans/index.html", "agencies/index.html", "legal/index.html",
                 "profile/index.html", "invest/index.html", "invest/projects/index.html", "invest/zones/index.html",
-                "invest/procedures/index.html", "visit/index.html", "events/index.html"]
+                "invest/procedures/index.html", "visit/index.html", "events/index.html", "news/index.html", "press/index.html",
+                "press/foreign-press/index.html", "clarifications/index.html", "publications/index.html", "international/index.html",
+                "sovereignty-exhibition/index.html"]
 PLANS = ["haiphong-2019", "hungyen-2017", "langson-2014-2020", "thuathienhue-2020"]
 
 
@@ -25,6 +27,32 @@ def ids_in(folder: str) -> list[str]:
         value = yaml.safe_load(path.read_text(encoding="utf-8"))
         ids += [item["id"] for item in (value if isinstance(value, list) else [value])]
     return ids
+
+
+def published_news() -> list[dict]:
+    """News items on the site at the tests' build date: not awaiting translation, not scheduled for later."""
+    today = "2026-11-22"
+    items = []
+    for path in sorted((ROOT / "data" / "news").glob("*.yml")):
+        item = yaml.safe_load(path.read_text(encoding="utf-8"))
+        status = item.get("status", "published")
+        if status == "published" or (status == "scheduled" and item["date"] <= today):
+            items.append(item)
+    return items
+
+
+def news_pages() -> list[str]:
+    """Each item's page, and the listings by page, year and category (page 1 of all is hand-written)."""
+    items = published_news()
+    per_page = yaml.safe_load((ROOT / "data" / "site.yml").read_text(encoding="utf-8")).get("news_per_page", 10)
+    pages = [f"news/{item['date'][:4]}/{item['id']}/index.html" for item in items]
+    groups = {"news/": items}
+    groups.update({f"news/{year}/": [item for item in items if item["date"][:4] == year] for year in {item["date"][:4] for item in items}})
+    groups.update({f"news/category/{category}/": [item for item in items if item["category"] == category] for category in {item["category"] for item in items}})
+    for folder, members in groups.items():
+        count = -(-len(members) // per_page)
+        pages += [folder + "index.html"] * (folder != "news/") + [f"{folder}page/{number}/index.html" for number in range(2, count + 1)]
+    return pages
 
 
 def resolve(page: str, href: str) -> str:
@@ -39,6 +67,8 @@ def expected_pages(prefix: str) -> list[str]:
     pages += [f"invest/projects/{project}/index.html" for project in ids_in("projects")]
     pages += [f"invest/zones/{zone}/index.html" for zone in ids_in("zones")]
     pages += [f"events/{event}/index.html" for event in ids_in("events")]
+    pages += [f"clarifications/{item}/index.html" for item in ids_in("clarifications")]
+    pages += news_pages()
     return sorted(prefix + page for page in pages + ["404.html"])
 
 

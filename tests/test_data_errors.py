@@ -136,6 +136,45 @@ def test_editor_mistake_in_the_locality_data_is_reported(data_root, case):
     assert errors_of(data_root) == expected
 
 
+# The press room: news, clarifications, spokespersons, publications.
+PRESS_CASES = {
+    'news dated in the future': ('data/news/mau-news-1.yml', 'date: "2020-06-01"', 'date: "2099-06-01"',
+        ["data/news/mau-news-1.yml:2: date: '2099-06-01' is in the future (today is 2026-11-22); add `status: scheduled` to publish it on that day, or correct the date"]),
+    'news without its English text': ('data/news/mau-news-1.yml', 'en: "The street festival has opened."}', '}',
+        ['data/news/mau-news-1.yml:5: summary: the English text (en) is missing; write it, or add `status: awaiting-translation` to hold the item back until it is translated']),
+    'news category outside the list': ('data/news/mau-news-1.yml', 'category: news', 'category: tin-tuc',
+        ["data/news/mau-news-1.yml:3: category: is 'tin-tuc', which is not allowed; use one of: press-release, news, statement"]),
+    'news names an unknown event': ('data/news/mau-news-1.yml', 'events: [mau-festival]', 'events: [mau-festivl]',
+        ["data/news/mau-news-1.yml:11: related.events[1]: names event 'mau-festivl', which is not in data/events/; did you mean 'mau-festival' or 'mau-fair'?"]),
+    'clarification without where it appeared': ('data/clarifications/mau-claim.yml', 'appeared:\n  - where: {vi: "một bài đăng trên mạng xã hội", en: "a social-media post"}\n    date: "2020-08-28"\n', '',
+        ['data/clarifications/mau-claim.yml:1: appeared: is missing; this field is required']),
+    'clarification without its English text': ('data/clarifications/mau-claim.yml', ', en: "The port is operating normally."}', '}',
+        ['data/clarifications/mau-claim.yml:10: facts[1]: the English text (en) is missing']),
+    'spokesperson of an unknown agency': ('data/spokespersons/mau.yml', 'agency: mau-pc', 'agency: mau-ubnd',
+        ["data/spokespersons/mau.yml:5: agency: names agency 'mau-ubnd', which is not in data/agencies/; did you mean 'mau-dic' or 'mau-dofa' or 'mau-pc'?"]),
+    'spokesperson without the confirmation date': ('data/spokespersons/mau.yml', '  confirmed: "2020-01-15"\n', '',
+        ['data/spokespersons/mau.yml:1: confirmed: is missing; this field is required']),
+    'publication file missing': ('data/publications/mau.yml', '{language: vi, format: pdf}', '{language: vi, format: pdf, file: toan-canh-2020.pdf}',
+        ["data/publications/mau.yml:6: versions[1].file: 'toan-canh-2020.pdf' is not in docs/assets/publications/; add the file there or correct the name"]),
+    'publication names a task the plan lacks': ('data/publications/mau.yml', 'task: "2"', 'task: "9"',
+        ["data/publications/mau.yml:9: plan_task.task: plan 'mau-2020' has no task 9"]),
+}
+
+
+@pytest.mark.parametrize("case", list(PRESS_CASES), ids=list(PRESS_CASES))
+def test_editor_mistake_in_the_press_room_is_reported(data_root, case):
+    relative, old, new, expected = PRESS_CASES[case]
+    edit(data_root, relative, old, new)
+    assert errors_of(data_root) == expected
+
+
+def test_held_back_news_is_not_published(data_root):
+    db = database.load(data_root, LANGS)
+    assert [record.id for record in db.news()] == ["mau-release", "mau-news-1"]  # not mau-future, not mau-draft
+    edit(data_root, "data/news/mau-future.yml", 'date: "2099-01-01"', 'date: "2026-11-22"')  # its day has come
+    assert "mau-future" in [record.id for record in database.load(data_root, LANGS).news()]
+
+
 def test_dot_as_thousands_separator_gets_a_hint(data_root):
     edit(data_root, PLAN, "budget_total: 150", "budget_total: 0.150")
     assert errors_of(data_root) == [

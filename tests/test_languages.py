@@ -50,7 +50,10 @@ def test_third_language_is_a_configuration_change(tmp_path):
     pages = sorted(path.relative_to(site).as_posix() for path in site.rglob("*.html"))
     per_language = ["404.html", "agencies/mau-dic/index.html", "agencies/mau-dofa/index.html", "agencies/mau-pc/index.html",
                     "events/mau-fair/index.html", "events/mau-festival/index.html", "index.html", "invest/projects/mau-port/index.html",
-                    "invest/zones/mau-zone/index.html", "legal/decree-72-2015-nd-cp/index.html", "plans/index.html", "plans/mau-2020/index.html"]
+                    "invest/zones/mau-zone/index.html", "legal/decree-72-2015-nd-cp/index.html", "plans/index.html", "plans/mau-2020/index.html",
+                    "clarifications/mau-claim/index.html", "news/index.html", "news/page/2/index.html", "news/2020/index.html",
+                    "news/2020/page/2/index.html", "news/2020/mau-news-1/index.html", "news/2020/mau-release/index.html",
+                    "news/category/news/index.html", "news/category/press-release/index.html"]
     assert pages == sorted(per_language + [f"en/{page}" for page in per_language] + [f"zh/{page}" for page in per_language])
     plan = BeautifulSoup((site / "zh/plans/mau-2020/index.html").read_text(encoding="utf-8"), "lxml")
     assert plan.html["lang"] == "zh"

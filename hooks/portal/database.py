@@ -440,7 +440,8 @@ class _Loader:
         for path, text in _texts(record.data, ()):
             for language in required:
                 if language not in text:
-                    self.error(record, path, f"the {_language_name(language)} text ({language}) is missing")
+                    hint = "; write it, or add `status: awaiting-translation` to hold the item back until it is translated" if record.kind == "news" else ""
+                    self.error(record, path, f"the {_language_name(language)} text ({language}) is missing{hint}")
             for language in text:
                 if language not in self.languages:
                     self.error(record, path + (language,), f"is a text in '{language}', which is not a language of this site ({', '.join(self.languages)})")
