@@ -63,7 +63,29 @@ def _hand_written(source: Path, languages: tuple[str, ...]) -> dict[str, bytes]:
             missing += [f"docs/{relative} has no {other} version: add docs/{other}/{rest}" for other in languages if f"{other}/{rest}" not in files]
     if missing:
         raise PluginError("Every page must exist in every language:\n  " + "\n  ".join(missing))
+    broken = [problem for relative, content in files.items() if relative.endswith(".md") for problem in _front_matter_problems(relative, content)]
+    if broken:
+        raise PluginError("A page's front matter (the block between the --- lines) is not valid YAML:\n  " + "\n  ".join(broken))
     return files
+
+
+def _front_matter_problems(relative: str, content: bytes) -> list[str]:
+    """MkDocs silently treats unreadable front matter as page text; say so instead."""
+    text = content.decode("utf-8")
+    if not text.startswith("---"):
+        return []
+    head, separator, _ = text[3:].partition("\n---")
+    if not separator:
+        return [f"docs/{relative}: the front matter starts with --- but has no closing --- line"]
+    try:
+        meta = yaml.safe_load(head)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = f":{mark.line + 1}" if mark else ""
+        return [f"docs/{relative}{line}: {getattr(error, 'problem', error)}. A value containing \": \" must be put in double quotes."]
+    if not isinstance(meta, dict):
+        return [f"docs/{relative}: the front matter should be fields (key: value lines)"]
+    return []
 
 
 def _sync(staging: Path, wanted: dict[str, bytes]) -> None:

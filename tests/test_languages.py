@@ -79,6 +79,17 @@ def test_a_page_missing_in_one_language_stops_the_build(tmp_path):
     assert not (tmp_path / "site" / "index.html").exists()
 
 
+def test_unreadable_front_matter_stops_the_build(tmp_path):
+    config = make_trilingual(tmp_path)
+    page = tmp_path / "docs" / "en" / "news" / "index.md"
+    page.write_text("---\ntitle: News\ndescription: News: the latest\nportal_list: news\n---\n\n# News\n", encoding="utf-8")
+    result = build_site(config, tmp_path / "site")
+    assert result.returncode != 0
+    assert ("docs/en/news/index.md:3: mapping values are not allowed here. "
+            'A value containing ": " must be put in double quotes.') in result.stderr
+    assert not (tmp_path / "site").exists()
+
+
 def test_a_data_error_stops_the_build_before_anything_is_written(tmp_path):
     config = make_trilingual(tmp_path)
     plan = tmp_path / "data" / "plans" / "mau-2020.yml"
