@@ -171,7 +171,15 @@ def test_editor_mistake_in_the_press_room_is_reported(data_root, case):
 def test_held_back_news_is_not_published(data_root):
     db = database.load(data_root, LANGS)
     assert [record.id for record in db.news()] == ["mau-release", "mau-news-1"]  # not mau-future, not mau-draft
-    edit(data_root, "data/news/mau-future.yml", 'date: "2099-01-01"', 'date: "2026-11-22"')  # its day has come
+    edit(data_root, "data/news/mau-future.yml", 'date: "2099-01-01"', 'date: "2026-11-23"')
+    assert "mau-future" not in [record.id for record in database.load(data_root, LANGS).news()]
+
+
+def test_scheduled_news_appears_at_midnight_viet_nam_time(data_root, monkeypatch):
+    edit(data_root, "data/news/mau-future.yml", 'date: "2099-01-01"', 'date: "2026-11-23"')
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(1795366800 - 1))  # 2026-11-22T23:59:59+07:00
+    assert "mau-future" not in [record.id for record in database.load(data_root, LANGS).news()]
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(1795366800))  # 2026-11-23T00:00:00+07:00, still the 22nd in UTC
     assert "mau-future" in [record.id for record in database.load(data_root, LANGS).news()]
 
 

@@ -123,15 +123,19 @@ def test_pagination_walks_every_item_once(small_site):
 def test_clarification_page_structure(site, language):
     prefix = LANGUAGES[language]
     for item in clarification_records():
-        html = site.html(f"{prefix}clarifications/{item['id']}/index.html")
+        page = f"{prefix}clarifications/{item['id']}/index.html"
+        html = site.html(page)
         assert [heading["id"] for heading in html.select("article h2")] == ["claim", "facts", "sources"]
         assert html.select_one("blockquote.portal-claim").get_text(strip=True) == item["claim"][language]
         assert len(html.select("ul.portal-appeared li")) == len(item["appeared"])
         facts = [paragraph.get_text() for paragraph in html.find(id="facts").find_next_siblings("p", limit=len(item["facts"]))]
         assert facts == [fact[language] for fact in item["facts"]]
-        assert html.find(id="sources").find_next("ul").select("li")
-        # Both languages carry the clarification on the same day.
-        assert html.select_one("dl.portal-facts dd").get_text(strip=True)
+        cited = {resolve(page, link["href"]) for link in html.find(id="sources").find_next("ul").select("a")}
+        assert {f"/{prefix}legal/{source['legal']}/" for source in item["sources"] if "legal" in source} <= cited
+        # Published in both languages on the same day: the date shown is the record's, in each format.
+        day = datetime.fromisoformat(item["date"])
+        shown = f"{day:%d/%m/%Y}" if language == "vi" else f"{day.day} {day:%B %Y}"
+        assert html.select_one("dl.portal-facts dd").get_text(strip=True) == shown
 
 
 def test_spokespersons_show_agency_and_confirmation_date(site):

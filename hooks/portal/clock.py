@@ -7,7 +7,9 @@ which decides what is upcoming, which news is still scheduled, and the calendar'
 from __future__ import annotations
 
 import os
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
+
+VIET_NAM = timezone(timedelta(hours=7))  # every Vietnamese locality's clock (ICT, no daylight saving)
 
 
 def now() -> datetime:
@@ -17,5 +19,5 @@ def now() -> datetime:
 
 
 def today() -> str:
-    """YYYY-MM-DD, in UTC."""
-    return now().date().isoformat()
+    """YYYY-MM-DD in Viet Nam: a news item scheduled for the 22nd appears from 00:00 local time."""
+    return now().astimezone(VIET_NAM).date().isoformat()

@@ -67,7 +67,6 @@ FOLDER_OF = {kind: folder for folder, kind in KINDS.items()}
 NOUNS = {"agency": "agency", "legal": "legal document", "plan": "plan", "zone": "zone", "event": "event"}
 IMAGES = Path("docs") / "assets" / "images"  # where pictures named in data live
 PUBLICATIONS = Path("docs") / "assets" / "publications"  # where publication files live
-HELD_BACK = ("scheduled", "awaiting-translation")  # news statuses that keep an item off the site
 _LANGUAGE_CODE = re.compile(r"^[a-z]{2}(-[A-Za-z]{2,4})?$")
 
 
@@ -174,13 +173,17 @@ class Database:
     legal: dict[str, Record]
     plans: dict[str, Plan]
     profile: dict
-    collections: dict[str, dict[str, Record]]  # zone, project, incentive, procedure, highlight, event
+    collections: dict[str, dict[str, Record]]  # every other kind of KINDS, by kind then id
 
     def kind(self, kind: str) -> dict[str, Record]:
         """Every record of a kind, by id (plans as their records)."""
         if kind == "plan":
             return {key: plan.record for key, plan in self.plans.items()}
-        return {"agency": self.agencies, "legal": self.legal}.get(kind) or self.collections[kind]
+        if kind == "agency":
+            return self.agencies
+        if kind == "legal":
+            return self.legal
+        return self.collections[kind]
 
     def sample_count(self) -> int:
         return sum(1 for records in self.collections.values() for record in records.values() if record.data.get("sample"))
@@ -225,6 +228,13 @@ class Database:
                  and (category is None or record.data["category"] == category)]
         return sorted(items, key=lambda record: (record.data["date"], record.id), reverse=True)
 
+    @property
+    def news_per_page(self) -> int:
+        return self.site.get("news_per_page", 10)
+
+    def news_page_count(self, year: int | None = None, category: str | None = None) -> int:
+        return max(1, -(-len(self.news(year, category)) // self.news_per_page))
+
     def news_years(self) -> list[int]:
         return sorted({int(record.data["date"][:4]) for record in self.news()}, reverse=True)
 
@@ -248,22 +258,16 @@ class Database:
         return [record for record in sorted(self.collections["partner"].values(), key=lambda record: (record.data.get("since", 9999), record.id))
                 if kind is None or record.data["type"] == kind]
 
-    def events_split(self, today: str) -> tuple[list[Record], list[Record]]:
-        """(coming or running, soonest first; past, newest first). An event known only by its month or
-        year counts as coming until that month or year is over."""
+    def events_split(self) -> tuple[list[Record], list[Record]]:
+        """(coming or running, soonest first; past, newest first) on the build's day. An event known
+        only by its month or year counts as coming until that month or year is over."""
+        today = clock.today()
+
         def running(record: Record) -> bool:
             last = record.data.get("end") or record.data["start"]
             return last >= today[:len(last)]
         events = self.events()
         return [record for record in reversed(events) if running(record)], [record for record in events if not running(record)]
-
-    def events_of_plan(self, plan_id: str) -> dict[str, list[Record]]:
-        found: dict[str, list[Record]] = {}
-        for record in self.events():
-            link = record.data.get("plan_task")
-            if link and link["plan"] == plan_id:
-                found.setdefault(link["task"], []).append(record)
-        return found
 
     # -- indexes used by the agency and legal pages ----------------------------------------
     def tasks_of_agency(self, agency_id: str) -> list[tuple[Task, str]]:
@@ -309,10 +313,6 @@ class Database:
             groups[record.data["level"]].append(record)
         return [(level, records) for level, records in groups.items() if records]
 
-    def source_file(self, kind: str, record_id: str) -> str:
-        """The data file an editor opens to change this record (for the pages' edit links)."""
-        return self.kind(kind)[record_id].file
-
 
 def load(root: Path, languages: tuple[str, ...]) -> Database:
     """Load and check everything under `root` (the repository folder that holds data/)."""
@@ -353,22 +353,15 @@ class _Loader:
         for record in (site, profile):
             if record is not None:
                 self._references(record, records)
-        for record in records["event"].values():
-            if record.valid:
-                self._check_event(record)
-        for kind in ("event", "publication", "partner"):
-            for record in records[kind].values():
-                if record.valid and "plan_task" in record.data:
-                    self._plan_task(record, plans)
-        for record in records["news"].values():
-            if record.valid:
-                self._check_news(record)
-        for record in records["publication"].values():
-            if record.valid:
-                self._check_publication(record)
+        checks = {"event": self._check_event, "news": self._check_news, "publication": self._check_publication}
         for record in [profile, *(record for registry in records.values() for record in registry.values())]:
-            if record is not None and record.valid:
-                self._images(record, record.data, ())
+            if record is None or not record.valid:
+                continue
+            if record.kind in checks:
+                checks[record.kind](record)
+            if "plan_task" in record.data:
+                self._plan_task(record, plans)
+            self._images(record, record.data, ())
         if self.errors:
             raise DataErrors(self.errors)
         return Database(self.root, self.languages, site.data, ui.data, records["agency"], records["legal"], plans,
@@ -471,7 +464,7 @@ class _Loader:
             self.error(record, ("end",), f"'{end}' is before the start '{start}'; the last day cannot come before the first")
 
     def _check_news(self, record: Record) -> None:
-        """A news item dated in the future must say it is scheduled; one marked scheduled must have a future date."""
+        """A news item dated after the build's day must say it is scheduled (it is then published on that day)."""
         data, today = record.data, clock.today()
         status = data.get("status", "published")
         if data["date"] > today and status == "published":

@@ -7,7 +7,7 @@ RFC 822 requires a time. The channel carries the language code and an atom:link 
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime
 from email.utils import format_datetime
 from xml.etree import ElementTree
 
@@ -16,7 +16,6 @@ from .database import Database
 from .language import Language
 
 ATOM = "http://www.w3.org/2005/Atom"
-VIET_NAM = timezone(timedelta(hours=7))
 LIMIT = 30
 
 
@@ -44,7 +43,7 @@ def build(db: Database, language: Language, site_url: str) -> bytes:
         _text(item, "title", title)
         _text(item, "link", url)
         _text(item, "guid", url, isPermaLink="true")
-        _text(item, "pubDate", format_datetime(datetime.combine(date.fromisoformat(data["date"]), datetime.min.time(), VIET_NAM)))
+        _text(item, "pubDate", format_datetime(datetime.combine(date.fromisoformat(data["date"]), datetime.min.time(), clock.VIET_NAM)))
         _text(item, "description", language.tx(data["summary"] if kind == "news" else data["claim"]))
         category = language.label("news_category", data["category"]) if kind == "news" else language.t("clarification")
         _text(item, "category", category)

@@ -17,7 +17,7 @@ from markupsafe import Markup, escape
 
 _ids = itertools.count(1)
 EARTH_KM_PER_DEGREE = 111.32
-COLOURS = {"zone": "#1a237e", "project": "#b71c1c", "landmark": "#4e4e4e", "event": "#1b5e20", "highlight": "#6a1b9a"}
+COLOURS = {"zone": "#1a237e", "project": "#b71c1c", "landmark": "#4e4e4e"}
 UNIT_COLOURS = ("#1a237e", "#2e7d32", "#b71c1c", "#6a1b9a", "#e65100", "#00695c")
 
 

@@ -15,7 +15,6 @@ from babel.core import get_global
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
-from . import clock
 from .database import Database
 from .timeframe import TimeFrame
 
@@ -64,7 +63,6 @@ class Language:
         self.locale = formats["locale"]
         self._date_pattern = formats["date"]
         self._month_pattern = formats.get("month", "MMMM y")
-        self.today = clock.today()
 
     # -- words --------------------------------------------------------------------------------
     def t(self, key: str, **values: object) -> str:

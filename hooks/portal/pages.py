@@ -11,7 +11,6 @@ listing.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 import yaml
@@ -73,7 +72,6 @@ def _title(kind: str, data: dict, language: str) -> str:
 def _news_listings(db: Database, language: str) -> dict[str, Generated]:
     """news/page/2/ ..., news/<year>/ (+ page/2/ ...), news/category/<c>/ (+ page/2/ ...). Page 1 of
     the whole list is the hand-written docs/<lang>/news/index.md."""
-    per_page = db.site.get("news_per_page", 10)
     strings = db.ui["strings"]
     pages = {}
     selections = [({}, "news/", strings["news"][language])]
@@ -81,9 +79,7 @@ def _news_listings(db: Database, language: str) -> dict[str, Generated]:
     selections += [({"category": category}, f"news/category/{category}/", strings["news_category_" + category.replace("-", "_")][language])
                    for category in db.news_categories()]
     for selection, folder, title in selections:
-        count = len(db.news(**selection))
-        last = max(1, math.ceil(count / per_page))
-        for number in range(1, last + 1):
+        for number in range(1, db.news_page_count(**selection) + 1):
             if number == 1 and not selection:
                 continue  # docs/<lang>/news/index.md
             path = folder + (f"page/{number}/" if number > 1 else "")
