@@ -6,7 +6,7 @@ ADDR    ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := $(CURDIR)/hooks
 
-.PHONY: serve build check test clean
+.PHONY: serve build check report test clean
 
 $(VENV)/.build-deps: requirements.txt
 	python3 -m venv $(VENV)
@@ -33,9 +33,15 @@ build: $(VENV)/.build-deps
 check: $(VENV)/.build-deps
 	$(PYTHON) -m portal check
 
+## report: compile a plan's implementation report as of a date, in every language, into reports/
+##         make report PLAN=haiphong-2019 DATE=2019-06-15
+report: $(VENV)/.build-deps
+	@test -n "$(PLAN)" -a -n "$(DATE)" || { echo "Usage: make report PLAN=<plan id> DATE=<YYYY-MM-DD>"; exit 2; }
+	$(PYTHON) -m portal report $(PLAN) $(DATE) --out reports
+
 ## test: install the test tools and run the whole test suite
 test: $(VENV)/.test-deps
 	$(PYTHON) -m pytest
 
 clean:
-	rm -rf $(SITE) $(SITE).new $(SITE).old .build .pytest_cache
+	rm -rf $(SITE) $(SITE).new $(SITE).old .build .pytest_cache reports

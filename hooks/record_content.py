@@ -19,7 +19,7 @@ import jinja2
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 
-from portal import figures, site
+from portal import clock, figures, plancharts, progress, report, site
 from portal.language import Language
 
 if TYPE_CHECKING:
@@ -27,25 +27,34 @@ if TYPE_CHECKING:
 
 # What `portal_list:` in a page's front matter may name: overrides/portal/list-<name>.html
 LISTS = ("home", "profile", "invest", "projects", "zones", "procedures", "visit", "events", "news", "press", "clarifications",
-         "publications", "international", "plans", "agencies", "legal")
+         "publications", "international", "plans", "shared-documents", "agencies", "legal")
 
 
 def on_page_markdown(markdown: str, page, config: "MkDocsConfig", files) -> str:
     kind = page.meta.get("portal_record")
     listing = page.meta.get("portal_list")
-    if not kind and not listing:
+    compiled = page.meta.get("portal_report")
+    if not kind and not listing and not compiled:
         return markdown
     db = site.current_database(config)
     language = Language(db, site.current_language(config), site.default_language(config), page.url)
     env = _environment(config.theme.custom_dir)
+    tools = {"L": language, "db": db, "figures": figures, "plancharts": plancharts}
+    if compiled:
+        plan = db.plans[compiled["plan"]]
+        return env.get_template("report.html").render(report=report.build(db, language, plan, compiled["day"]), **tools)
+    if kind == "plan":
+        plan = db.plans[page.meta["portal_id"]]
+        return env.get_template("plan.html").render(record=plan, progress=progress.progress(db, plan, clock.today()),
+                                                     reports=db.report_dates(plan.id), sample=any(update.sample for update in db.updates(plan.id)), **tools)
     if kind:
-        record = db.plans[page.meta["portal_id"]] if kind == "plan" else db.kind(kind)[page.meta["portal_id"]]
+        record = db.kind(kind)[page.meta["portal_id"]]
         # A news item's body is the editor's Markdown, in the page's language: rendered by MkDocs, not escaped.
         body = Markup(record.data["body"][language.code]) if kind == "news" else ""
-        return env.get_template(f"{kind}.html").render(record=record, L=language, db=db, figures=figures, body=body)
+        return env.get_template(f"{kind}.html").render(record=record, body=body, **tools)
     if listing not in LISTS:
         raise PluginError(f"docs/{page.file.src_uri}: portal_list is '{listing}'; use one of {', '.join(LISTS)}")
-    block = env.get_template(f"list-{listing}.html").render(L=language, db=db, figures=figures, meta=page.meta)
+    block = env.get_template(f"list-{listing}.html").render(meta=page.meta, **tools)
     return markdown.rstrip() + "\n\n" + block
 
 

@@ -16,7 +16,7 @@ HAND_WRITTEN = ["index.html", "about/index.html", "plans/index.html", "agencies/
                 "profile/index.html", "invest/index.html", "invest/projects/index.html", "invest/zones/index.html",
                 "invest/procedures/index.html", "visit/index.html", "events/index.html", "news/index.html", "press/index.html",
                 "press/foreign-press/index.html", "clarifications/index.html", "publications/index.html", "international/index.html",
-                "sovereignty-exhibition/index.html"]
+                "sovereignty-exhibition/index.html", "plans/shared-documents/index.html"]
 PLANS = ["haiphong-2019", "hungyen-2017", "langson-2014-2020", "thuathienhue-2020"]
 
 
@@ -55,6 +55,18 @@ def news_pages() -> list[str]:
     return pages
 
 
+def report_pages() -> list[str]:
+    """A compiled report for each reporting day (the plan's deadlines and its progress files' `reports`)
+    up to the build date, for every plan with progress data."""
+    days: dict[str, set[str]] = {}
+    for path in sorted((ROOT / "data" / "progress").glob("*.yml")):
+        progress = yaml.safe_load(path.read_text(encoding="utf-8"))
+        plan = yaml.safe_load((ROOT / "data" / "plans" / f"{progress['plan']}.yml").read_text(encoding="utf-8"))
+        found = days.setdefault(progress["plan"], set())
+        found |= set(progress.get("reports", [])) | {report["deadline"] for report in plan.get("reporting", []) if "deadline" in report}
+    return [f"plans/{plan}/report/{day}/index.html" for plan, found in days.items() for day in found if day <= "2026-11-22"]
+
+
 def resolve(page: str, href: str) -> str:
     """The site path a link on `page` leads to."""
     return urlsplit(urljoin("/" + page, href)).path
@@ -68,7 +80,7 @@ def expected_pages(prefix: str) -> list[str]:
     pages += [f"invest/zones/{zone}/index.html" for zone in ids_in("zones")]
     pages += [f"events/{event}/index.html" for event in ids_in("events")]
     pages += [f"clarifications/{item}/index.html" for item in ids_in("clarifications")]
-    pages += news_pages()
+    pages += news_pages() + report_pages()
     return sorted(prefix + page for page in pages + ["404.html"])
 
 

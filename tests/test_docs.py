@@ -41,7 +41,7 @@ def test_every_enum_value_has_a_label():
     expected |= {f"level_{value}" for value in enum("agency.schema.json", "properties", "level")}
     expected |= {f"legal_type_{value}" for value in enum("legal.schema.json", "properties", "type")}
     expected |= {f"plan_type_{value}" for value in enum("plan.schema.json", "properties", "type")}
-    expected |= {f"status_{value}" for value in enum("plan.schema.json", "$defs", "task", "properties", "status")}
+    expected |= {f"status_{value}" for value in enum("progress.schema.json", "$defs", "update", "properties", "status") + ["unreported"]}
     for schema_file, field, prefix in [("project.schema.json", "sector", "sector_"), ("project.schema.json", "status", "project_status_"),
                                        ("project.schema.json", "form", "investment_form_"), ("zone.schema.json", "type", "zone_type_"),
                                        ("event.schema.json", "type", "event_type_"), ("highlight.schema.json", "category", "highlight_category_")]:

@@ -21,6 +21,7 @@ Layout (one folder per kind; a file holds one record or a list of records):
     data/spokespersons/*.yml   spokespersons, press contacts spokesperson.schema.json
     data/publications/*.yml    brochures, overviews, videos  publication.schema.json
     data/partners/*.yml   sister cities, organisations     partner.schema.json
+    data/progress/*.yml   dated progress updates on a plan progress.schema.json (record id: the file name)
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ from .schemas import SchemaSet
 KINDS = {"agencies": "agency", "legal": "legal", "plans": "plan", "zones": "zone", "projects": "project",
          "incentives": "incentive", "procedures": "procedure", "highlights": "highlight", "events": "event",
          "news": "news", "clarifications": "clarification", "spokespersons": "spokesperson", "publications": "publication",
-         "partners": "partner"}
+         "partners": "partner", "progress": "progress"}
 # Where each kind names another record: (path with * for every list item, kind of the target).
 REFERENCES = {
     "agency": [("parent", "agency")],
@@ -59,6 +60,7 @@ REFERENCES = {
     "spokesperson": [("agency", "agency")],
     "publication": [("publisher", "agency"), ("plan_task.plan", "plan")],
     "partner": [("sources.*.legal", "legal"), ("plan_task.plan", "plan")],
+    "progress": [("plan", "plan"), ("updates.*.agency", "agency")],
     "profile": [("key_facts.*.source.legal", "legal"), ("administrative_units.source.legal", "legal"),
                 ("sections.*.sources.*.legal", "legal"), ("contacts.*.contact.agency", "agency")],
     "site": [("owner", "agency"), ("operator", "agency")],
@@ -111,10 +113,6 @@ class Task:
         return self.data.get("budget")
 
     @property
-    def status(self) -> str:
-        return self.data.get("status", "unreported")
-
-    @property
     def lead(self) -> list[str]:
         return self.data.get("lead", [])
 
@@ -163,6 +161,16 @@ class Plan:
         return (-self.period[1], self.data.get("date") or "", self.id)
 
 
+@dataclass(frozen=True)
+class Citations:
+    legal: Record
+    plans: list[tuple[Plan, str]]  # (plan, 'basis' or 'reference')
+
+    @property
+    def shared(self) -> bool:
+        return len(self.plans) > 1
+
+
 @dataclass
 class Database:
     root: Path
@@ -184,6 +192,24 @@ class Database:
         if kind == "legal":
             return self.legal
         return self.collections[kind]
+
+    def updates(self, plan_id: str) -> list["progress.Update"]:
+        """Every progress update on a plan, from all its progress files, oldest first (same day: file order)."""
+        from .progress import Update
+        found = [Update(item["task"], item["date"], item["agency"], item["status"], item.get("percent"), item["note"], record, index)
+                 for record in sorted(self.collections["progress"].values(), key=lambda record: record.id) if record.data["plan"] == plan_id
+                 for index, item in enumerate(record.data["updates"])]
+        return sorted(found, key=lambda update: update.date)
+
+    def report_dates(self, plan_id: str) -> list[str]:
+        """The days a compiled report is published for: the plan's reporting deadlines and the dates its
+        progress files list, for a plan whose progress is tracked."""
+        records = [record for record in self.collections["progress"].values() if record.data["plan"] == plan_id]
+        if not records:
+            return []
+        dates = {report["deadline"] for report in self.plans[plan_id].data.get("reporting", []) if "deadline" in report}
+        dates |= {day for record in records for day in record.data.get("reports", [])}
+        return sorted(day for day in dates if day <= clock.today())
 
     def sample_count(self) -> int:
         return sum(1 for records in self.collections.values() for record in records.values() if record.data.get("sample"))
@@ -294,6 +320,12 @@ class Database:
                 found.append((plan, "reference"))
         return found
 
+    def legal_citations(self) -> list["Citations"]:
+        """Every legal document some plan cites, with the plans, the most widely shared first."""
+        found = [Citations(record, self.plans_citing(record.id)) for record in self.sorted_legal()]
+        found = [item for item in found if item.plans]
+        return sorted(found, key=lambda item: (-len(item.plans), -sum(how == "basis" for _, how in item.plans)))
+
     def documents_issued_by(self, agency_id: str) -> list[Record]:
         return [record for record in self.sorted_legal() if record.data["issuer"] == agency_id]
 
@@ -353,7 +385,9 @@ class _Loader:
         for record in (site, profile):
             if record is not None:
                 self._references(record, records)
-        checks = {"event": self._check_event, "news": self._check_news, "publication": self._check_publication}
+        self.plans = plans
+        checks = {"event": self._check_event, "news": self._check_news, "publication": self._check_publication,
+                  "progress": self._check_progress}
         for record in [profile, *(record for registry in records.values() for record in registry.values())]:
             if record is None or not record.valid:
                 continue
@@ -397,7 +431,8 @@ class _Loader:
                 continue
             items = document.value if isinstance(document.value, list) else [document.value]
             for index, data in enumerate(items):
-                record = Record(kind, data.get("id", "") if isinstance(data, dict) else "", data, document,
+                key = path.stem if kind == "progress" else data.get("id", "") if isinstance(data, dict) else ""
+                record = Record(kind, key, data, document,
                                 (index,) if isinstance(document.value, list) else ())
                 if not self._valid(record):
                     # Still known by its id, so that records naming it are not reported too.
@@ -444,6 +479,10 @@ class _Loader:
             for key, item in value.items():
                 if key in DATE_FIELDS and isinstance(item, str) and not _real_date(item):
                     self.error(record, path + (key,), f"'{item}' is not a real date; write it as YYYY-MM-DD, e.g. \"2019-01-05\"")
+                elif key in DATE_LISTS and isinstance(item, list):
+                    for index, day in enumerate(item):
+                        if isinstance(day, str) and not _real_date(day):
+                            self.error(record, path + (key, index), f"'{day}' is not a real date; write it as YYYY-MM-DD, e.g. \"2019-06-15\"")
                 else:
                     self._dates(record, item, path + (key,))
         elif isinstance(value, list):
@@ -474,6 +513,45 @@ class _Loader:
         for index, version in enumerate(record.data["versions"]):
             if "file" in version and not (self.root / PUBLICATIONS / version["file"]).is_file():
                 self.error(record, ("versions", index, "file"), f"'{version['file']}' is not in {PUBLICATIONS.as_posix()}/; add the file there or correct the name")
+
+    def _check_progress(self, record: Record) -> None:
+        """Each update names a task of its plan that has no sub-tasks, is dated between the plan's issue
+        and today, agrees with its own percent, and comes after the earlier updates on the same task."""
+        plan = self.plans.get(record.data["plan"])
+        if plan is None:
+            return  # reported as a reference error
+        today = clock.today()
+        opened = plan.data.get("date") or f"{plan.period[0]}-01-01"
+        tasks = {task.number: task for task in plan.all_tasks}
+        last: dict[str, int] = {}
+        for index, update in enumerate(record.data["updates"]):
+            where = ("updates", index)
+            number, day = update["task"], update["date"]
+            task = tasks.get(number)
+            if task is None:
+                close = difflib.get_close_matches(number, list(tasks), n=3, cutoff=0.5)
+                hint = f"; did you mean {' or '.join(close)}?" if close else f"; its tasks are {', '.join(tasks)}"
+                self.error(record, where + ("task",), f"plan '{plan.id}' has no task {number}{hint}")
+            elif task.children:
+                parts = ", ".join(child.number for child in task.children)
+                self.error(record, where + ("task",), f"task {number} is made of tasks {parts}; report on those, and the portal adds them up")
+            if day < opened:
+                self.error(record, where + ("date",), f"'{day}' is before the plan was issued ({opened}); an update reports on work done under the plan")
+            elif day > today:
+                self.error(record, where + ("date",), f"'{day}' is in the future (today is {today}); report progress once it has happened")
+            percent, status = update.get("percent"), update["status"]
+            if percent is not None and status == "done" and percent != 100:
+                self.error(record, where + ("percent",), f"is {_plain(percent)} but the status is done; a done task is 100 percent, so correct one of them")
+            elif percent is not None and status == "not-started" and percent != 0:
+                self.error(record, where + ("percent",), f"is {_plain(percent)} but the status is not-started; correct one of them")
+            if number in last and day < record.data["updates"][last[number]]["date"]:
+                earlier = record.data["updates"][last[number]]
+                self.error(record, where + ("date",), f"'{day}' is before the update on task {number} at line {record.line('updates', last[number])} "
+                           f"({earlier['date']}); add new updates at the end of the list and leave earlier ones as they are")
+            last[number] = index
+        for index, day in enumerate(record.data.get("reports", [])):
+            if day < opened:
+                self.error(record, ("reports", index), f"'{day}' is before the plan was issued ({opened})")
 
     def _plan_task(self, record: Record, plans: dict[str, Plan]) -> None:
         link = record.data["plan_task"]
@@ -576,6 +654,7 @@ class _Loader:
 
 
 DATE_FIELDS = ("date", "deadline", "start", "end", "published", "as_of")
+DATE_LISTS = ("reports",)  # lists of dates: a progress file's reporting days
 
 
 def _real_date(text: str) -> bool:

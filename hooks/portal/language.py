@@ -21,6 +21,8 @@ from .timeframe import TimeFrame
 # URL of each generated page kind, relative to the language root; the same slug in every language.
 ROUTES = {
     "plan": "plans/{id}/",
+    "report": "plans/{id}/report/{day}/",
+    "shared-documents": "plans/shared-documents/",
     "agency": "agencies/{id}/",
     "legal": "legal/{id}/",
     "project": "invest/projects/{id}/",

@@ -3,7 +3,9 @@
 - one front-matter-only Markdown page per record (`record_content.py` renders its body);
 - the news listings: by page (`news/page/<n>/`), by year (`news/<year>/`), by category
   (`news/category/<category>/`), each paginated;
-- `events.ics` (calendar.py) and `feed.xml` (feed.py) for each language.
+- `events.ics` (calendar.py) and `feed.xml` (feed.py) for each language;
+- for a plan whose progress is tracked, the compiled report on each reporting day
+  (`plans/<id>/report/<day>/`), with its Word and CSV files beside it (report.py).
 
 A page's `source` is what its edit link opens: the YAML file of a record, or the data folder of a
 listing.
@@ -15,7 +17,7 @@ from dataclasses import dataclass
 
 import yaml
 
-from . import calendar, feed
+from . import calendar, feed, report
 from .database import Database
 from .language import ROUTES, Language
 
@@ -43,6 +45,23 @@ def generate(db: Database, languages: tuple[str, ...], default: str, site_url: s
         speaker = Language(db, language, default)
         pages[f"{language}/{ROUTES['calendar']}"] = Generated(calendar.build(db, speaker, site_url), "data/events/")
         pages[f"{language}/{ROUTES['feed']}"] = Generated(feed.build(db, speaker, site_url), "data/news/")
+        pages.update(_reports(db, speaker))
+    return pages
+
+
+def _reports(db: Database, speaker: Language) -> dict[str, Generated]:
+    pages = {}
+    for plan in db.sorted_plans():
+        source = "data/progress/"
+        for day in db.report_dates(plan.id):
+            compiled = report.build(db, speaker, plan, day)
+            folder = f"{speaker.code}/{ROUTES['report'].format(id=plan.id, day=day)}"
+            meta = {"title": compiled.title, "description": compiled.subtitle, "portal_report": {"plan": plan.id, "day": day}}
+            if compiled.sample:
+                meta["portal_sample"] = True
+            pages[folder + "index.md"] = _page(meta, source)
+            pages[folder + compiled.file_name("docx")] = Generated(report.to_docx(compiled), source)
+            pages[folder + compiled.file_name("csv")] = Generated(report.to_csv(compiled), source)
     return pages
 
 
