@@ -168,6 +168,55 @@ def test_editor_mistake_in_the_press_room_is_reported(data_root, case):
     assert errors_of(data_root) == expected
 
 
+# Progress updates on a plan (data/progress/), as the agencies report them.
+PROGRESS = "data/progress/mau-2020.yml"
+PROGRESS_CASES = {
+    'update on a task the plan lacks': (PROGRESS, 'task: "2.1"', 'task: "2.2"',
+        ["data/progress/mau-2020.yml:11: updates[2].task: plan 'mau-2020' has no task 2.2; did you mean 2.1 or 2?"]),
+    'update on a task that has sub-tasks': (PROGRESS, 'task: "2.1"', 'task: "2"',
+        ["data/progress/mau-2020.yml:11: updates[2].task: task 2 is made of tasks 2.1; report on those, and the portal adds them up"]),
+    'task number written without quotes': (PROGRESS, 'task: "2.1"', 'task: 2.1',
+        ["data/progress/mau-2020.yml:11: updates[2].task: should be a text, not 2.1 (The task's number as in the plan, in quotes, e.g. \"6.1\")"]),
+    'status outside the list': (PROGRESS, 'status: in-progress', 'status: ongoing',
+        ["data/progress/mau-2020.yml:8: updates[1].status: is 'ongoing', which is not allowed; use one of: not-started, in-progress, done, delayed, cancelled"]),
+    'percent above 100': (PROGRESS, 'percent: 40', 'percent: 140',
+        ["data/progress/mau-2020.yml:9: updates[1].percent: is 140; it must be at most 100"]),
+    'percent below 0': (PROGRESS, 'percent: 40', 'percent: -5',
+        ["data/progress/mau-2020.yml:9: updates[1].percent: is -5; it must be at least 0"]),
+    'percent written with a sign': (PROGRESS, 'percent: 40', 'percent: "40%"',
+        ["data/progress/mau-2020.yml:9: updates[1].percent: should be a number, not '40%' (write digits only, e.g. 1070, without dots, commas or units) (Share of the task completed, 0 to 100, where it makes sense)"]),
+    'done but not 100 percent': (PROGRESS, 'status: done\n    note: {vi: "Lễ hội', 'status: done\n    percent: 60\n    note: {vi: "Lễ hội',
+        ["data/progress/mau-2020.yml:15: updates[2].percent: is 60 but the status is done; a done task is 100 percent, so correct one of them"]),
+    'update dated before the plan': (PROGRESS, 'date: "2020-03-10"', 'date: "2019-12-20"',
+        ["data/progress/mau-2020.yml:6: updates[1].date: '2019-12-20' is before the plan was issued (2020-01-02); an update reports on work done under the plan"]),
+    'update dated in the future': (PROGRESS, 'date: "2020-07-15"', 'date: "2099-07-15"',
+        ["data/progress/mau-2020.yml:17: updates[3].date: '2099-07-15' is in the future (today is 2026-11-22); report progress once it has happened"]),
+    'update dated on an impossible day': (PROGRESS, 'date: "2020-05-31"', 'date: "2020-06-31"',
+        ['data/progress/mau-2020.yml:12: updates[2].date: \'2020-06-31\' is not a real date; write it as YYYY-MM-DD, e.g. "2019-01-05"']),
+    'update from an unknown agency': (PROGRESS, 'agency: mau-dofa', 'agency: mau-sngv',
+        ["data/progress/mau-2020.yml:13: updates[2].agency: names agency 'mau-sngv', which is not in data/agencies/; did you mean 'mau-pc' or 'mau-dic' or 'mau-dofa'?"]),
+    'update overwrites history': (PROGRESS, 'date: "2020-07-15"', 'date: "2020-02-01"',
+        ["data/progress/mau-2020.yml:17: updates[3].date: '2020-02-01' is before the update on task 1 at line 5 (2020-03-10); add new updates at the end of the list and leave earlier ones as they are"]),
+    'progress on an unknown plan': (PROGRESS, 'plan: mau-2020', 'plan: mau-2002',
+        ["data/progress/mau-2020.yml:1: plan: names plan 'mau-2002', which is not in data/plans/; did you mean 'mau-2020'?"]),
+    'update without a note': (PROGRESS, '    note: {vi: "Lễ hội đã diễn ra.", en: "The festival took place."}\n', '',
+        ['data/progress/mau-2020.yml:11: updates[2].note: is missing; this field is required']),
+    'note without its English text': (PROGRESS, ', en: "The festival took place."}', '}',
+        ['data/progress/mau-2020.yml:15: updates[2].note: the English text (en) is missing']),
+    'reporting day that does not exist': (PROGRESS, 'reports: ["2020-06-30"]', 'reports: ["2020-06-31"]',
+        ['data/progress/mau-2020.yml:3: reports[1]: \'2020-06-31\' is not a real date; write it as YYYY-MM-DD, e.g. "2019-06-15"']),
+    'reporting day before the plan': (PROGRESS, 'reports: ["2020-06-30"]', 'reports: ["2019-06-30"]',
+        ["data/progress/mau-2020.yml:3: reports[1]: '2019-06-30' is before the plan was issued (2020-01-02)"]),
+}
+
+
+@pytest.mark.parametrize("case", list(PROGRESS_CASES), ids=list(PROGRESS_CASES))
+def test_editor_mistake_in_progress_is_reported(data_root, case):
+    relative, old, new, expected = PROGRESS_CASES[case]
+    edit(data_root, relative, old, new)
+    assert errors_of(data_root) == expected
+
+
 def test_held_back_news_is_not_published(data_root):
     db = database.load(data_root, LANGS)
     assert [record.id for record in db.news()] == ["mau-release", "mau-news-1"]  # not mau-future, not mau-draft

@@ -51,10 +51,15 @@ def test_third_language_is_a_configuration_change(tmp_path):
     per_language = ["404.html", "agencies/mau-dic/index.html", "agencies/mau-dofa/index.html", "agencies/mau-pc/index.html",
                     "events/mau-fair/index.html", "events/mau-festival/index.html", "index.html", "invest/projects/mau-port/index.html",
                     "invest/zones/mau-zone/index.html", "legal/decree-72-2015-nd-cp/index.html", "plans/index.html", "plans/mau-2020/index.html",
+                    "plans/mau-2020/report/2020-06-30/index.html",
                     "clarifications/mau-claim/index.html", "news/index.html", "news/page/2/index.html", "news/2020/index.html",
                     "news/2020/page/2/index.html", "news/2020/mau-news-1/index.html", "news/2020/mau-release/index.html",
                     "news/category/news/index.html", "news/category/press-release/index.html"]
     assert pages == sorted(per_language + [f"en/{page}" for page in per_language] + [f"zh/{page}" for page in per_language])
+    for code in ("vi", "en", "zh"):  # the report's Word and CSV files in every language
+        folder = site / ("" if code == "vi" else f"{code}/") / "plans/mau-2020/report/2020-06-30"
+        assert sorted(path.name for path in folder.glob("*.*") if path.suffix != ".html") == [
+            f"mau-2020-report-2020-06-30-{code}.csv", f"mau-2020-report-2020-06-30-{code}.docx"]
     plan = BeautifulSoup((site / "zh/plans/mau-2020/index.html").read_text(encoding="utf-8"), "lxml")
     assert plan.html["lang"] == "zh"
     assert plan.h1.get_text(strip=True) == "中文：Mau Province external-information plan for 2020"

@@ -359,6 +359,7 @@ class _Loader:
         self.schemas = SchemaSet(self.data_dir / "schemas")
         self.errors: list[DataError] = []
         self.unreadable: set[str] = set()  # folders with a file that is not valid YAML
+        self.broken_plans: set[str] = set()  # plans with errors of their own: progress on them is checked once they are fixed
 
     def error(self, record_or_file: Record | str, path: tuple, message: str, line: int | None = None) -> None:
         if isinstance(record_or_file, Record):
@@ -377,7 +378,10 @@ class _Loader:
             self._check_ui(ui)
         plans = {record.id: Plan(record) for record in records["plan"].values() if record.valid}
         for plan in plans.values():
+            before = len(self.errors)
             self._check_plan(plan, records["agency"], records["legal"])
+            if len(self.errors) > before:
+                self.broken_plans.add(plan.id)
         for kind, registry in records.items():
             for record in registry.values():
                 if record.valid:
@@ -518,8 +522,8 @@ class _Loader:
         """Each update names a task of its plan that has no sub-tasks, is dated between the plan's issue
         and today, agrees with its own percent, and comes after the earlier updates on the same task."""
         plan = self.plans.get(record.data["plan"])
-        if plan is None:
-            return  # reported as a reference error
+        if plan is None or plan.id in self.broken_plans:
+            return  # reported as a reference error, or the plan's own errors come first
         today = clock.today()
         opened = plan.data.get("date") or f"{plan.period[0]}-01-01"
         tasks = {task.number: task for task in plan.all_tasks}
