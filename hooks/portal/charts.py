@@ -17,8 +17,10 @@ from datetime import date
 
 from markupsafe import Markup, escape
 
-WIDTH = 640
-FONT = 13  # px, in the chart's own units; the chart scales with the page but never below 34rem (portal.css)
+WIDTH = 640  # timeline and matrix, in the chart's own units
+NARROW = 480  # bars and meters: their labels sit above the bars, so they fit a phone at a readable size
+FONT = 13  # in the chart's own units; portal.css keeps a chart at least 3/4 of its width in px, so text stays >= 10px
+LABEL = 66  # characters of a label above a bar before it is cut with "…" (the full text is in the table)
 _ids = itertools.count(1)
 
 STATUS_FILL = {"done": "#2e7d32", "in-progress": "#1565c0", "delayed": "#c62828", "not-started": "#8d8d8d",
@@ -73,13 +75,13 @@ class Span:
 def bars(title: str, description: str, rows: list[Bar]) -> Markup:
     """One bar per row, its label above it and its value after it."""
     top = max((row.value for row in rows), default=0) or 1
-    room = WIDTH - 120
+    room = NARROW - 80
     height = 14 + 40 * len(rows)
-    parts = _open(title, description, height)
+    parts = _open(title, description, height, NARROW)
     for index, row in enumerate(rows):
         y = 10 + 40 * index
         length = room * row.value / top
-        parts.append(f'<text x="0" y="{y + FONT}" font-size="{FONT}">{escape(_clip(row.label, 90))}</text>')
+        parts.append(f'<text x="0" y="{y + FONT}" font-size="{FONT}">{escape(_clip(row.label, LABEL))}</text>')
         parts.append(f'<rect class="portal-chart__bar" x="0" y="{y + 18}" width="{length:.1f}" height="14" fill="{BAR_FILL}"/>')
         parts.append(f'<text x="{length + 6:.1f}" y="{y + 30}" font-size="{FONT}" font-weight="bold">{escape(row.text)}</text>')
     return _close(parts)
@@ -87,12 +89,12 @@ def bars(title: str, description: str, rows: list[Bar]) -> Markup:
 
 def meters(title: str, description: str, rows: list[Meter]) -> Markup:
     """0-100 % meters coloured by status; an overdue row is marked with a red edge and '!'."""
-    room = WIDTH - 120
+    room = NARROW - 80
     height = 14 + 40 * len(rows)
-    parts = _open(title, description, height)
+    parts = _open(title, description, height, NARROW)
     for index, row in enumerate(rows):
         y = 10 + 40 * index
-        parts.append(f'<text x="0" y="{y + FONT}" font-size="{FONT}">{escape(_clip(row.label, 90))}</text>')
+        parts.append(f'<text x="0" y="{y + FONT}" font-size="{FONT}">{escape(_clip(row.label, LABEL))}</text>')
         parts.append(f'<rect x="0" y="{y + 18}" width="{room}" height="14" fill="#eeeeee" stroke="#9e9e9e" stroke-width="0.5"/>')
         if row.percent:
             fill = STATUS_FILL[row.status] if row.status in ("done", "delayed") else STATUS_FILL["in-progress"]
@@ -174,8 +176,9 @@ MARKS = {
 
 def _open(title: str, description: str, height: int, width: int = WIDTH) -> list[str]:
     figure_id = f"portal-chart-{next(_ids)}"
+    size = "narrow" if width <= NARROW else "wide"
     return [
-        f'<svg class="portal-chart__svg" viewBox="-4 0 {width + 8} {height}" role="img" aria-labelledby="{figure_id}-t {figure_id}-d" '
+        f'<svg class="portal-chart__svg portal-chart__svg--{size}" viewBox="-4 0 {width + 8} {height}" role="img" aria-labelledby="{figure_id}-t {figure_id}-d" '
         f'xmlns="http://www.w3.org/2000/svg" font-family="sans-serif" fill="currentColor">',
         f'<title id="{figure_id}-t">{escape(title)}</title><desc id="{figure_id}-d">{escape(description)}</desc>',
     ]
