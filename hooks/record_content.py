@@ -39,13 +39,14 @@ def on_page_markdown(markdown: str, page, config: "MkDocsConfig", files) -> str:
     db = site.current_database(config)
     language = Language(db, site.current_language(config), site.default_language(config), page.url)
     env = _environment(config.theme.custom_dir)
-    tools = {"L": language, "db": db, "figures": figures, "plancharts": plancharts}
+    tools = {"L": language, "db": db, "figures": figures, "plancharts": plancharts,
+             "progress": lambda plan: progress.progress(db, plan, clock.today())}
     if compiled:
         plan = db.plans[compiled["plan"]]
         return env.get_template("report.html").render(report=report.build(db, language, plan, compiled["day"]), **tools)
     if kind == "plan":
         plan = db.plans[page.meta["portal_id"]]
-        return env.get_template("plan.html").render(record=plan, progress=progress.progress(db, plan, clock.today()),
+        return env.get_template("plan.html").render(record=plan, state=progress.progress(db, plan, clock.today()),
                                                      reports=db.report_dates(plan.id), sample=any(update.sample for update in db.updates(plan.id)), **tools)
     if kind:
         record = db.kind(kind)[page.meta["portal_id"]]
