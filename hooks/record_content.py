@@ -39,14 +39,21 @@ def on_page_markdown(markdown: str, page, config: "MkDocsConfig", files) -> str:
     db = site.current_database(config)
     language = Language(db, site.current_language(config), site.default_language(config), page.url)
     env = _environment(config.theme.custom_dir)
-    tools = {"L": language, "db": db, "figures": figures, "plancharts": plancharts,
-             "progress": lambda plan: progress.progress(db, plan, clock.today())}
+    states: dict[str, progress.Progress] = {}
+
+    def state_of(plan) -> progress.Progress:
+        """A plan's progress on the build day, worked out once per page."""
+        if plan.id not in states:
+            states[plan.id] = progress.progress(db, plan, clock.today())
+        return states[plan.id]
+
+    tools = {"L": language, "db": db, "figures": figures, "plancharts": plancharts, "progress": state_of}
     if compiled:
         plan = db.plans[compiled["plan"]]
         return env.get_template("report.html").render(report=report.build(db, language, plan, compiled["day"]), **tools)
     if kind == "plan":
         plan = db.plans[page.meta["portal_id"]]
-        return env.get_template("plan.html").render(record=plan, state=progress.progress(db, plan, clock.today()),
+        return env.get_template("plan.html").render(record=plan, state=state_of(plan),
                                                      reports=db.report_dates(plan.id), sample=any(update.sample for update in db.updates(plan.id)), **tools)
     if kind:
         record = db.kind(kind)[page.meta["portal_id"]]

@@ -291,3 +291,12 @@ def test_charts_escape_their_text():
     svg = charts.bars("<script>", "a & b", [charts.Bar("<b>x</b>", 3, "3")])
     assert "<script>" not in svg and "&lt;b&gt;x&lt;/b&gt;" in svg
     assert re.search(r"<desc [^>]*>a &amp; b</desc>", svg)
+
+
+def test_agency_page_shows_the_progress_of_its_tasks(site):
+    page = site.html("en/agencies/haiphong-dic/index.html")
+    rows = {row.select_one("th").get_text(): row for row in page.select("#tasks ~ div table tbody tr")
+            if "04/KH-UBND" in row.select_one("td").get_text()}
+    assert rows["6.2"].select_one(".portal-overdue").get_text() == "Overdue"
+    assert rows["6.2"].select_one(".portal-status").get_text() == "Delayed"
+    assert rows["9"].select_one(".portal-status").get_text() == "Done" and not rows["9"].select_one(".portal-overdue")
