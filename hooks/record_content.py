@@ -19,7 +19,7 @@ import jinja2
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 
-from portal import clock, figures, plancharts, progress, report, site
+from portal import clock, figures, opendata, plancharts, progress, report, site
 from portal.language import Language
 
 if TYPE_CHECKING:
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 # What `portal_list:` in a page's front matter may name: overrides/portal/list-<name>.html
 LISTS = ("home", "profile", "invest", "projects", "zones", "procedures", "visit", "events", "news", "press", "clarifications",
-         "publications", "international", "plans", "shared-documents", "agencies", "legal")
+         "publications", "international", "plans", "shared-documents", "agencies", "legal", "open-data")
 
 
 def on_page_markdown(markdown: str, page, config: "MkDocsConfig", files) -> str:
@@ -47,7 +47,8 @@ def on_page_markdown(markdown: str, page, config: "MkDocsConfig", files) -> str:
             states[plan.id] = progress.progress(db, plan, clock.today())
         return states[plan.id]
 
-    tools = {"L": language, "db": db, "figures": figures, "plancharts": plancharts, "progress": state_of}
+    tools = {"L": language, "db": db, "figures": figures, "plancharts": plancharts, "progress": state_of,
+             "opendata": opendata}
     if compiled:
         plan = db.plans[compiled["plan"]]
         return env.get_template("report.html").render(report=report.build(db, language, plan, compiled["day"]), **tools)

@@ -16,7 +16,7 @@ HAND_WRITTEN = ["index.html", "about/index.html", "plans/index.html", "agencies/
                 "profile/index.html", "invest/index.html", "invest/projects/index.html", "invest/zones/index.html",
                 "invest/procedures/index.html", "visit/index.html", "events/index.html", "news/index.html", "press/index.html",
                 "press/foreign-press/index.html", "clarifications/index.html", "publications/index.html", "international/index.html",
-                "sovereignty-exhibition/index.html", "plans/shared-documents/index.html"]
+                "sovereignty-exhibition/index.html", "plans/shared-documents/index.html", "open-data/index.html"]
 PLANS = ["haiphong-2019", "hungyen-2017", "langson-2014-2020", "thuathienhue-2020"]
 
 

@@ -164,7 +164,11 @@ class Language:
 
     def asset(self, path: str) -> str:
         """Link to a file under the site's shared assets/ folder (one copy for all languages)."""
-        return relative_url("assets/" + path, self.page_url)
+        return self.shared("assets/" + path)
+
+    def shared(self, path: str) -> str:
+        """Link to a file at the site root that all languages share: 'data/plans.json'."""
+        return relative_url(path, self.page_url)
 
 
 def language_prefix(code: str, default: str) -> str:

@@ -4,6 +4,7 @@
 - the news listings: by page (`news/page/<n>/`), by year (`news/<year>/`), by category
   (`news/category/<category>/`), each paginated;
 - `events.ics` (calendar.py) and `feed.xml` (feed.py) for each language;
+- the open-data downloads under `data/` at the site root, shared by all languages (opendata.py);
 - for a plan whose progress is tracked, the compiled report on each reporting day
   (`plans/<id>/report/<day>/`), with its Word and CSV files beside it (report.py).
 
@@ -17,7 +18,7 @@ from dataclasses import dataclass
 
 import yaml
 
-from . import calendar, feed, report
+from . import calendar, feed, opendata, report
 from .database import Database
 from .language import ROUTES, Language
 
@@ -46,6 +47,8 @@ def generate(db: Database, languages: tuple[str, ...], default: str, site_url: s
         pages[f"{language}/{ROUTES['calendar']}"] = Generated(calendar.build(db, speaker, site_url), "data/events/")
         pages[f"{language}/{ROUTES['feed']}"] = Generated(feed.build(db, speaker, site_url), "data/news/")
         pages.update(_reports(db, speaker))
+    for relative, content in opendata.generate(db, languages, default, site_url, db.root).items():
+        pages[relative] = Generated(content, "data/")
     return pages
 
 
