@@ -19,7 +19,7 @@ import jinja2
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 
-from portal import clock, figures, opendata, plancharts, progress, report, site
+from portal import clock, figures, opendata, plancharts, progress, report, site, structured
 from portal.language import Language
 
 if TYPE_CHECKING:
@@ -69,8 +69,14 @@ def on_page_markdown(markdown: str, page, config: "MkDocsConfig", files) -> str:
 
 def on_page_context(context, page, config: "MkDocsConfig", nav):
     db = site.current_database(config)
-    context["L"] = Language(db, site.current_language(config), site.default_language(config), page.url)
+    language = Language(db, site.current_language(config), site.default_language(config), page.url)
+    context["L"] = language
     context["portal"] = db
+    if config.site_url and page.canonical_url:
+        base = config.site_url.rstrip("/") + "/"
+        alternates = {code: base + (alternate.url if alternate.url != "./" else "")
+                      for code, alternate in (getattr(page.file, "alternates", None) or {}).items()}
+        context["portal_jsonld"] = structured.script(structured.page_data(language, db, page.meta, page.title, page.canonical_url, alternates, base))
     return context
 
 

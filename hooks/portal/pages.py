@@ -5,6 +5,7 @@
   (`news/category/<category>/`), each paginated;
 - `events.ics` (calendar.py) and `feed.xml` (feed.py) for each language;
 - the open-data downloads under `data/` at the site root, shared by all languages (opendata.py);
+- `robots.txt`, pointing crawlers at the sitemap;
 - for a plan whose progress is tracked, the compiled report on each reporting day
   (`plans/<id>/report/<day>/`), with its Word and CSV files beside it (report.py).
 
@@ -49,6 +50,7 @@ def generate(db: Database, languages: tuple[str, ...], default: str, site_url: s
         pages.update(_reports(db, speaker))
     for relative, content in opendata.generate(db, languages, default, site_url, db.root).items():
         pages[relative] = Generated(content, "data/")
+    pages["robots.txt"] = Generated(f"User-agent: *\nAllow: /\n\nSitemap: {site_url.rstrip('/')}/sitemap.xml\n".encode(), "mkdocs.yml")
     return pages
 
 
