@@ -144,7 +144,8 @@ def matrix(title: str, description: str, rows: list[tuple[str, str]], columns: l
     """Rows x columns; a cell holds a mark kind: 'lead' (filled square), 'partner' (open circle),
     'basis' (filled circle), 'reference' (open circle). `rows` are (short label, full name)."""
     label_width = min(300, 16 + int(0.56 * FONT * max((len(label) for label, _ in rows), default=10)))
-    cell = max(22, min(40, (WIDTH - label_width) // max(1, len(columns))))
+    # Few columns (the plans) get room for their names; many (the tasks) at least 22 units each.
+    cell = max(22, min(120, (WIDTH - label_width) // max(1, len(columns))))
     width = max(WIDTH, label_width + cell * len(columns) + 4)
     height = 30 + 24 * len(rows)
     parts = _open(title, description, height, width)
