@@ -54,8 +54,7 @@ def on_page_markdown(markdown: str, page, config: "MkDocsConfig", files) -> str:
         return env.get_template("report.html").render(report=report.build(db, language, plan, compiled["day"]), **tools)
     if kind == "plan":
         plan = db.plans[page.meta["portal_id"]]
-        return env.get_template("plan.html").render(record=plan, state=state_of(plan),
-                                                     reports=db.report_dates(plan.id), sample=any(update.sample for update in db.updates(plan.id)), **tools)
+        return env.get_template("plan.html").render(record=plan, state=state_of(plan), reports=db.report_dates(plan.id), **tools)
     if kind:
         record = db.kind(kind)[page.meta["portal_id"]]
         # A news item's body is the editor's Markdown, in the page's language: rendered by MkDocs, not escaped.

@@ -77,13 +77,6 @@ CASES = {
 }
 
 
-@pytest.mark.parametrize("case", list(CASES), ids=list(CASES))
-def test_editor_mistake_is_reported(data_root, case):
-    relative, old, new, expected = CASES[case]
-    edit(data_root, relative, old, new)
-    assert errors_of(data_root) == expected
-
-
 # The locality's face: profile, projects, zones, events, procedures, incentives, highlights.
 PROJECT = "data/projects/mau.yml"
 EVENT = "data/events/mau.yml"
@@ -129,13 +122,6 @@ FACE_CASES = {
 }
 
 
-@pytest.mark.parametrize("case", list(FACE_CASES), ids=list(FACE_CASES))
-def test_editor_mistake_in_the_locality_data_is_reported(data_root, case):
-    relative, old, new, expected = FACE_CASES[case]
-    edit(data_root, relative, old, new)
-    assert errors_of(data_root) == expected
-
-
 # The press room: news, clarifications, spokespersons, publications.
 PRESS_CASES = {
     'news dated in the future': ('data/news/mau-news-1.yml', 'date: "2020-06-01"', 'date: "2099-06-01"',
@@ -159,13 +145,6 @@ PRESS_CASES = {
     'publication names a task the plan lacks': ('data/publications/mau.yml', 'task: "2"', 'task: "9"',
         ["data/publications/mau.yml:9: plan_task.task: plan 'mau-2020' has no task 9"]),
 }
-
-
-@pytest.mark.parametrize("case", list(PRESS_CASES), ids=list(PRESS_CASES))
-def test_editor_mistake_in_the_press_room_is_reported(data_root, case):
-    relative, old, new, expected = PRESS_CASES[case]
-    edit(data_root, relative, old, new)
-    assert errors_of(data_root) == expected
 
 
 # Progress updates on a plan (data/progress/), as the agencies report them.
@@ -210,9 +189,13 @@ PROGRESS_CASES = {
 }
 
 
-@pytest.mark.parametrize("case", list(PROGRESS_CASES), ids=list(PROGRESS_CASES))
-def test_editor_mistake_in_progress_is_reported(data_root, case):
-    relative, old, new, expected = PROGRESS_CASES[case]
+# Every case above, by group: one defect each, its exact message.
+GROUPS = {"plans": CASES, "face": FACE_CASES, "press": PRESS_CASES, "progress": PROGRESS_CASES}
+ALL_CASES = [(group, name, *case) for group, cases in GROUPS.items() for name, case in cases.items()]
+
+
+@pytest.mark.parametrize(("group", "name", "relative", "old", "new", "expected"), ALL_CASES, ids=[f"{group}: {name}" for group, name, *_ in ALL_CASES])
+def test_editor_mistake_is_reported(data_root, group, name, relative, old, new, expected):
     edit(data_root, relative, old, new)
     assert errors_of(data_root) == expected
 

@@ -29,6 +29,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date
 from pathlib import Path
 from typing import Any, Iterator
@@ -162,6 +163,23 @@ class Plan:
 
 
 @dataclass(frozen=True)
+class Update:
+    """One progress report on one task (an item of a data/progress/ file's `updates`)."""
+    task: str
+    date: str
+    agency: str
+    status: str
+    percent: float | None
+    note: dict
+    record: Record  # the progress file it comes from
+    index: int  # its position in that file's `updates`
+
+    @property
+    def sample(self) -> bool:
+        return bool(self.record.data.get("sample"))
+
+
+@dataclass(frozen=True)
 class Citations:
     legal: Record
     plans: list[tuple[Plan, str]]  # (plan, 'basis' or 'reference')
@@ -193,17 +211,22 @@ class Database:
             return self.legal
         return self.collections[kind]
 
-    def updates(self, plan_id: str) -> list["progress.Update"]:
+    def updates(self, plan_id: str) -> list[Update]:
         """Every progress update on a plan, from all its progress files, oldest first (same day: file order)."""
-        from .progress import Update
-        found = [Update(item["task"], item["date"], item["agency"], item["status"], item.get("percent"), item["note"], record, index)
-                 for record in sorted(self.collections["progress"].values(), key=lambda record: record.id) if record.data["plan"] == plan_id
-                 for index, item in enumerate(record.data["updates"])]
-        return sorted(found, key=lambda update: update.date)
+        return self._updates.get(plan_id, [])
+
+    @cached_property
+    def _updates(self) -> dict[str, list[Update]]:
+        found: dict[str, list[Update]] = {}
+        for record in sorted(self.collections["progress"].values(), key=lambda record: record.id):
+            found.setdefault(record.data["plan"], []).extend(
+                Update(item["task"], item["date"], item["agency"], item["status"], item.get("percent"), item["note"], record, index)
+                for index, item in enumerate(record.data["updates"]))
+        return {plan_id: sorted(updates, key=lambda update: update.date) for plan_id, updates in found.items()}
 
     def report_dates(self, plan_id: str) -> list[str]:
         """The days a compiled report is published for: the plan's reporting deadlines and the dates its
-        progress files list, for a plan whose progress is tracked."""
+        progress files list, for a plan whose progress is tracked, up to today."""
         records = [record for record in self.collections["progress"].values() if record.data["plan"] == plan_id]
         if not records:
             return []

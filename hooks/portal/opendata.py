@@ -80,7 +80,8 @@ def _tasks(db: Database) -> list[dict]:
 def generate(db: Database, languages: tuple[str, ...], default: str, site_url: str, root: Path) -> dict[str, bytes]:
     """Every file under /data/, by path relative to the site root."""
     files: dict[str, bytes] = {}
-    for dataset in datasets(db):
+    found = datasets(db)
+    for dataset in found:
         files[f"{FOLDER}/{dataset.name}.json"] = _json(dataset.records)
         files[f"{FOLDER}/{dataset.name}.csv"] = _csv(dataset.records, None)
         for language in languages:
@@ -89,18 +90,18 @@ def generate(db: Database, languages: tuple[str, ...], default: str, site_url: s
             files[f"{FOLDER}/{language}/{dataset.name}.csv"] = _csv(dataset.records, language)
     for path in sorted((root / "data" / "schemas").glob("*.schema.json")):
         files[f"{SCHEMAS}/{path.name}"] = path.read_bytes()
-    files[CATALOGUE] = _json(catalogue(db, languages, default, site_url, root))
+    files[CATALOGUE] = _json(catalogue(db, found, languages, default, site_url, root))
     return files
 
 
-def catalogue(db: Database, languages: tuple[str, ...], default: str, site_url: str, root: Path) -> dict:
+def catalogue(db: Database, found: list[Dataset], languages: tuple[str, ...], default: str, site_url: str, root: Path) -> dict:
     """A DCAT catalogue in the Project Open Data v1.1 form (dcat:Catalog, dataset[], distribution[].downloadURL)."""
     base = site_url.rstrip("/") + "/"
     L = Language(db, default, default)
     publisher = {"@type": "org:Organization", "name": L.tx(db.agencies[db.site["owner"]].data["name"])} if db.site.get("owner") else None
     licence = db.site.get("open_data_licence", {}).get("url")
     entries = []
-    for dataset in datasets(db):
+    for dataset in found:
         distributions = [_distribution(base, f"{dataset.name}.json", "application/json", "JSON", L.t("open_data_bilingual")),
                          _distribution(base, f"{dataset.name}.csv", "text/csv", "CSV", L.t("open_data_bilingual"))]
         for language in languages:

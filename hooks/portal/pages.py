@@ -56,8 +56,8 @@ def generate(db: Database, languages: tuple[str, ...], default: str, site_url: s
 
 def _reports(db: Database, speaker: Language) -> dict[str, Generated]:
     pages = {}
+    source = "data/progress/"
     for plan in db.sorted_plans():
-        source = "data/progress/"
         for day in db.report_dates(plan.id):
             compiled = report.build(db, speaker, plan, day)
             folder = f"{speaker.code}/{ROUTES['report'].format(id=plan.id, day=day)}"

@@ -18,25 +18,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .database import Database, Plan, Record, Task
+from .database import Database, Plan, Task, Update
 
 FINISHED = ("done", "cancelled")
-
-
-@dataclass(frozen=True)
-class Update:
-    task: str
-    date: str
-    agency: str
-    status: str
-    percent: float | None
-    note: dict
-    record: Record  # the progress file it comes from
-    index: int  # its position in that file's `updates`
-
-    @property
-    def sample(self) -> bool:
-        return bool(self.record.data.get("sample"))
 
 
 @dataclass
@@ -60,6 +44,7 @@ class Progress:
         self.plan = plan
         self.day = day
         self.tracked = bool(updates)
+        self.sample = any(update.sample for update in updates)  # made-up progress: every page and report using it says so
         self.updates = [update for update in updates if update.date <= day]
         self.tasks: dict[str, TaskProgress] = {}
         for task in plan.tasks:

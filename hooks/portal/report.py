@@ -34,7 +34,7 @@ class Report:
 
     @property
     def sample(self) -> bool:
-        return any(update.sample for update in self.db.updates(self.plan.id))
+        return self.progress.sample
 
     @property
     def title(self) -> str:
