@@ -103,5 +103,7 @@ def test_open_data_page_links_every_download_in_both_languages(site):
         html = site.html(page)
         links = [link["href"] for link in html.select(".portal-open-data a")]
         assert len(links) == 16 * 7  # per dataset: bilingual JSON and CSV, JSON and CSV per language, schema
+        cell = html.select_one("#dataset-plans td:last-child").get_text(" ", strip=True)
+        assert ("Tiếng Việt: JSON · CSV Tiếng Anh: JSON" if page.startswith("open") else "Vietnamese: JSON · CSV English: JSON") in cell
         for href in links + [html.find("a", string=re.compile("DCAT"))["href"]]:
             assert (site.root / urlsplit(urljoin("/" + page, href)).path.lstrip("/")).is_file(), (page, href)
