@@ -3,6 +3,8 @@ VENV    ?= .venv
 PYTHON  := $(VENV)/bin/python
 SITE    ?= site
 ADDR    ?= 127.0.0.1:8000
+CHROMIUM ?= /usr/bin/chromium
+SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := $(CURDIR)/hooks
 
@@ -17,6 +19,11 @@ $(VENV)/.build-deps: requirements.txt
 $(VENV)/.test-deps: requirements-test.txt $(VENV)/.build-deps
 	$(PYTHON) -m pip install --quiet -r requirements-test.txt
 	touch $@
+
+# The browser tests drive Debian's Chromium (Playwright's own browser download needs a network CI lacks).
+$(CHROMIUM):
+	$(SUDO) apt-get update -qq
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
 
 ## serve: build the portal and serve it on http://127.0.0.1:8000/ (rebuilds when docs/ or data/ change)
 serve: $(VENV)/.build-deps
@@ -39,9 +46,9 @@ report: $(VENV)/.build-deps
 	@test -n "$(PLAN)" -a -n "$(DATE)" || { echo "Usage: make report PLAN=<plan id> DATE=<YYYY-MM-DD>"; exit 2; }
 	$(PYTHON) -m portal report $(PLAN) $(DATE) --out reports
 
-## test: install the test tools and run the whole test suite
-test: $(VENV)/.test-deps
-	$(PYTHON) -m pytest
+## test: install the test tools (and Chromium) and run the whole test suite
+test: $(VENV)/.test-deps $(CHROMIUM)
+	PORTAL_CHROMIUM=$(CHROMIUM) $(PYTHON) -m pytest
 
 clean:
 	rm -rf $(SITE) $(SITE).new $(SITE).old .build .pytest_cache reports

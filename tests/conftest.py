@@ -1,5 +1,5 @@
-"""Shared fixtures: the repository root, a scratch copy of the minimal data set, and a real strict
-build of the portal into a temporary folder, served to the tests as parsed HTML."""
+"""Shared fixtures: the repository root, a scratch copy of the minimal data set, a real strict build
+of the portal into a temporary folder (as parsed HTML, and served over HTTP), and a real browser."""
 
 from __future__ import annotations
 
@@ -7,6 +7,9 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -51,3 +54,31 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
     result = build_site(ROOT / "mkdocs.yml", target)
     assert result.returncode == 0, result.stderr
     return Site(target)
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def served(site: Site):
+    """The built site over HTTP on a free local port, as a static host would serve it."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_QuietHandler, directory=str(site.root)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium, driven by Playwright (its own browser downloads need a network CI lacks)."""
+    executable = os.environ.get("PORTAL_CHROMIUM") or shutil.which("chromium")
+    if not executable:
+        pytest.fail("Chromium is not installed: run `make test`, which installs Debian's chromium package")
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=executable, args=["--no-sandbox"])
+        yield chromium
+        chromium.close()

@@ -179,4 +179,5 @@ def relative_url(target: str, page_url: str) -> str:
     """Both arguments are site-relative URLs of directories ('plans/x/'); returns e.g. '../../agencies/y/'."""
     base = posixpath.dirname(page_url.rstrip("/") + "/x") if page_url else ""
     rel = posixpath.relpath(target or ".", base or ".")
-    return "./" if rel == "." else rel + ("/" if target.endswith("/") and not rel.endswith("/") else "")
+    folder = target.endswith("/") or not target  # "" is the site root, a folder too
+    return "./" if rel == "." else rel + ("/" if folder and not rel.endswith("/") else "")

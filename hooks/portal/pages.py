@@ -108,7 +108,8 @@ def _news_listings(db: Database, language: str) -> dict[str, Generated]:
                 continue  # docs/<lang>/news/index.md
             path = folder + (f"page/{number}/" if number > 1 else "")
             page_title = title if number == 1 else strings["page_title"][language].format(title=title, page=number)
-            meta = {"title": page_title, "portal_list": "news", "portal_news": {**selection, "page": number}}
+            # listings repeat the articles: kept out of search (Material's front-matter switch)
+            meta = {"title": page_title, "portal_list": "news", "portal_news": {**selection, "page": number}, "search": {"exclude": True}}
             pages[f"{language}/{path}index.md"] = _page(meta, "data/news/")
     return pages
 

@@ -46,6 +46,12 @@ def current_language(config: "MkDocsConfig") -> str:
     return _i18n(config).current_language or default_language(config)
 
 
+def all_languages_built(config: "MkDocsConfig") -> bool:
+    """True in the default language's on_post_build once mkdocs-static-i18n has built the others;
+    False inside those nested builds."""
+    return not getattr(_i18n(config), "building", False)
+
+
 def load_database(config: "MkDocsConfig") -> database.Database:
     """Load (or reuse) the checked database; called once per language build, from on_config."""
     base = root(config)

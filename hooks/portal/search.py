@@ -1,0 +1,180 @@
+"""Site search: one Pagefind index per language, answering Material's own search box.
+
+Why Pagefind rather than the lunr index Material's search plugin writes:
+- an index per language folder (`/pagefind/`, `/en/pagefind/`, ...), so a Vietnamese page searches
+  Vietnamese pages and an English page English ones; the stock plugin writes one mixed index;
+- it folds diacritics ("hai phong" finds "Hải Phòng") and ranks exact-diacritic matches first,
+  where lunr's Vietnamese trimmer even cuts "ở" off "phở"; its extended build segments Chinese;
+- the index is cut into small fragments fetched as a query needs them, so a phone downloads a few
+  tens of kilobytes instead of the whole site's text;
+- the binary comes from PyPI (`pagefind[extended]`), so the build needs neither Node nor a network.
+
+"đ" is a letter of its own, not "d" with a mark, so Unicode folding keeps it apart from "d" and
+"dau tu" would miss "đầu tư". Pagefind is therefore given "d" + U+0335 (a combining stroke), which
+it folds to "d"; the search worker writes queries the same way and turns results back into "đ".
+
+Material keeps its search box, keyboard use and labels: its UI talks to a web worker in four
+messages (setup, ready, query, result), and overrides/assets/portal-search-worker.js answers them
+from this language's Pagefind index. Data records are pages and so are indexed like pages; a plan's
+tasks, which are rows of the plan page, are indexed as pages of their own (task_pages) so that a
+search finds a task by its number or words and opens the plan at that row.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import re
+import shutil
+import tempfile
+from html import escape
+from pathlib import Path
+
+from .database import Database
+from .language import ROUTES, Language, language_prefix
+
+STROKE = "\u0335"  # COMBINING SHORT STROKE OVERLAY: "d" + STROKE folds to "d" and displays like "đ"
+INDEX_FOLDER = "pagefind"  # under each language's root
+# Page parts that are not content: heading permalinks, the charts' axis labels.
+EXCLUDED = (".headerlink", ".portal-chart")
+# The listing page whose navigation section a record belongs to.
+LISTINGS = {"plan": "plans", "report": "plans", "agency": "agencies", "legal": "legals", "project": "projects",
+            "zone": "zones", "event": "events", "news": "news-index", "clarification": "clarifications"}
+_TEXT = re.compile(r">([^<]+)<")
+
+
+def fold(text: str) -> str:
+    """Write đ/Đ as d/D + combining stroke, which Pagefind's diacritic folding turns into d."""
+    return text.replace("đ", "d" + STROKE).replace("Đ", "D" + STROKE)
+
+
+def fold_html(page: str) -> str:
+    """fold() on the text between tags only: ids, links and attribute values keep their "đ"."""
+    return _TEXT.sub(lambda match: ">" + fold(match.group(1)) + "<", page)
+
+
+def nav_sections(nav) -> dict[str, str]:
+    """Page URL -> the title of its top-level navigation entry (a section, or the page itself)."""
+    sections: dict[str, str] = {}
+
+    def visit(item, top: str) -> None:
+        if item.is_page:
+            sections[item.url] = top
+        for child in getattr(item, "children", None) or []:
+            visit(child, top)
+
+    for item in nav.items:
+        visit(item, item.title or "")
+    return sections
+
+
+def facets(language: Language, meta: dict, url: str, sections: dict[str, str]) -> dict[str, str] | None:
+    """What a search result says about a page: its kind and the part of the site it belongs to.
+    None for a page kept out of search (front matter `search: {exclude: true}`, as in Material)."""
+    if (meta.get("search") or {}).get("exclude"):
+        return None
+    kind = "report" if meta.get("portal_report") else meta.get("portal_record")
+    if not kind:  # a hand-written page: its section says enough
+        return {"kind": "", "section": sections.get(url, "")}
+    listing = language_prefix(language.code, language.default) + ROUTES[LISTINGS[kind]]
+    return {"kind": language.t(f"search_kind_{kind}"), "section": sections.get(listing, "")}
+
+
+def task_pages(db: Database, language: Language) -> dict[str, str]:
+    """One small search page per task of every plan, never published: its path under the site
+    (a folder beside the plan page) -> its HTML. `target` is where the result leads: the task's row
+    on the plan page; `page_title` names the plan the result is listed under. A task's words weigh
+    half a page's, so a short task does not outrank the page written about the same subject."""
+    pages = {}
+    prefix = language_prefix(language.code, language.default)
+    for plan in db.sorted_plans():
+        plan_page = prefix + ROUTES["plan"].format(id=plan.id)
+        for task in plan.all_tasks:
+            title = f"{language.t('task')} {task.number}. {language.tx(task.data['title'])}"
+            words = [language.tx(text) for text in task.data.get("content", [])]
+            words += [language.tx(db.agencies[agency].data["name"]) for agency in task.lead + task.partners]
+            if task.data.get("partners_other"):
+                words.append(language.tx(task.data["partners_other"]))
+            if task.time:
+                words.append(language.timeframe(task.time))
+            meta = {"title": shorten(title), "kind": language.t("search_kind_task"), "section": plan_label(language, plan),
+                    "page_title": language.tx(plan.data["title"]), "target": f"/{plan_page}#{task.anchor}"}
+            pages[f"{plan_page}{task.anchor}/index.html"] = _TASK_PAGE.format(
+                code=language.code, title=escape(title), body="".join(f"<p>{escape(text)}</p>" for text in words),
+                meta="".join(f'<span data-pagefind-meta="{key}">{escape(value)}</span>' for key, value in meta.items()))
+    return pages
+
+
+_TASK_PAGE = ('<!doctype html><html lang="{code}"><head><meta charset="utf-8"><title>{title}</title></head>'
+              '<body><main data-pagefind-body><div data-pagefind-weight="0.5"><h1>{title}</h1>{body}</div>'
+              '<p hidden data-pagefind-ignore>{meta}</p></main></body></html>')
+
+
+def plan_label(language: Language, plan) -> str:
+    """A plan named briefly: "Kế hoạch 04/KH-UBND", or without a number its locality and period."""
+    kind = language.label("plan_type", plan.data["type"])
+    if plan.data.get("number"):
+        return f"{kind} {plan.data['number']}"
+    start, end = plan.period
+    return f"{kind} {language.tx(plan.data['locality']['name'])} {start if start == end else f'{start}–{end}'}"
+
+
+def shorten(text: str, limit: int = 100) -> str:
+    """A long task title cut at a word for the result list (the whole title is still searched)."""
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
+def page_language(relative: str, languages: tuple[str, ...]) -> str:
+    """The language of a built file from its folder: /en/... is English, the rest the default."""
+    first = relative.split("/", 1)[0]
+    return first if first in languages[1:] else languages[0]
+
+
+def write_indexes(site_dir: Path, db: Database, languages: tuple[str, ...]) -> None:
+    """Index the built site into <language root>/pagefind/ for each language.
+
+    Each language's pages (with "đ" folded) and task pages are staged in a scratch folder and
+    indexed in one request: Pagefind's Python API answers one request per 0.1 s, so a request per
+    page would cost a minute. Pages opt in with data-pagefind-body (overrides/main.html), so 404
+    pages and excluded listings stay out.
+    """
+    from pagefind.index import IndexConfig, PagefindIndex  # the binary starts only when a site is indexed
+
+    default = languages[0]
+    built = [path.relative_to(site_dir).as_posix() for path in sorted(site_dir.rglob("*.html"))]
+    built = [relative for relative in built if f"/{INDEX_FOLDER}/" not in f"/{relative}"]
+
+    async def index(code: str, staging: Path) -> None:
+        output = site_dir / language_prefix(code, default) / INDEX_FOLDER
+        shutil.rmtree(output, ignore_errors=True)
+        config = IndexConfig(force_language=code, exclude_selectors=list(EXCLUDED), output_path=str(output))
+        async with PagefindIndex(config=config) as search_index:
+            await search_index.add_directory(path=str(staging))
+        for name in UNUSED:
+            (output / name).unlink(missing_ok=True)
+
+    for code in languages:
+        with tempfile.TemporaryDirectory(prefix=f"portal-search-{code}-") as folder:
+            staging = Path(folder)
+            pages = {relative: (site_dir / relative).read_text(encoding="utf-8")
+                     for relative in built if page_language(relative, languages) == code}
+            pages.update(task_pages(db, Language(db, code, default)))
+            for relative, content in pages.items():
+                (staging / relative).parent.mkdir(parents=True, exist_ok=True)
+                (staging / relative).write_text(fold_html(content), encoding="utf-8")
+            asyncio.run(index(code, staging))
+    _empty_lunr_index(site_dir, languages)
+
+
+# Pagefind's own search interfaces, which the portal does not use (Material's box does the job).
+UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+          "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
+
+
+def _empty_lunr_index(site_dir: Path, languages: tuple[str, ...]) -> None:
+    """Material's search box fetches search/search_index.json before it starts its worker; ours
+    ignores the documents, so the mixed-language index the search plugin wrote is replaced by none."""
+    stock = site_dir / "search" / "search_index.json"
+    stock.parent.mkdir(parents=True, exist_ok=True)
+    stock.write_text(json.dumps({"config": {"lang": list(languages), "separator": r"[\s\-]+", "pipeline": []}, "docs": []}),
+                     encoding="utf-8")

@@ -1,0 +1,35 @@
+"""Search: tell each page's template what a search result should say about it, and index the
+built site with Pagefind once every language is written (portal/search.py explains the design)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+from portal import search, site
+from portal.language import Language
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+
+
+def on_page_context(context, page, config: "MkDocsConfig", nav):
+    db = site.current_database(config)
+    language = Language(db, site.current_language(config), site.default_language(config), page.url)
+    context["portal_search"] = search.facets(language, page.meta, page.url, search.nav_sections(nav))
+    return context
+
+
+# Priority -200: after mkdocs-static-i18n (-100), whose on_post_build in the default language's
+# build runs the builds of the other languages; those nested builds skip this.
+@event_priority(-200)
+def on_post_build(config: "MkDocsConfig") -> None:
+    if not site.all_languages_built(config):
+        return
+    try:
+        search.write_indexes(Path(config.site_dir), site.current_database(config), site.languages(config))
+    except Exception as error:  # the Pagefind binary is missing or failed: say so, in one line
+        raise PluginError(f"Search index (Pagefind): {error}. Run `make build`, which installs it from requirements.txt.") from error
