@@ -85,6 +85,11 @@ def _front_matter_problems(relative: str, content: bytes) -> list[str]:
         return [f"docs/{relative}{line}: {getattr(error, 'problem', error)}. A value containing \": \" must be put in double quotes."]
     if not isinstance(meta, dict):
         return [f"docs/{relative}: the front matter should be fields (key: value lines)"]
+    search = meta.get("search")
+    if search is not None and not (isinstance(search, dict) and set(search) == {"exclude"} and isinstance(search["exclude"], bool)):
+        line = next((number for number, text in enumerate(head.splitlines(), start=1) if text.startswith("search:")), 0)
+        return [f"docs/{relative}:{line}: search: write `search: {{exclude: true}}` to keep this page out of the search "
+                "results, or remove the line"]
     return []
 
 

@@ -162,3 +162,11 @@ def test_keyboard_and_screen_reader_use(page, served):
     href = page.evaluate("() => document.activeElement.href")
     page.keyboard.press("Enter")
     page.wait_for_url(href)
+
+
+def test_a_wrong_search_switch_in_front_matter_is_explained():
+    from data_pages import _front_matter_problems
+    page = "---\ntitle: Tin cũ\nsearch: no\n---\n\n# Tin cũ\n".encode()
+    assert _front_matter_problems("vi/old.md", page) == [
+        "docs/vi/old.md:3: search: write `search: {exclude: true}` to keep this page out of the search results, or remove the line"]
+    assert _front_matter_problems("vi/old.md", "---\ntitle: Tin cũ\nsearch: {exclude: true}\n---\n".encode()) == []
