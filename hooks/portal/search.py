@@ -41,6 +41,9 @@ EXCLUDED = (".headerlink", ".portal-chart")
 LISTINGS = {"plan": "plans", "report": "plans", "agency": "agencies", "legal": "legals", "project": "projects",
             "zone": "zones", "event": "events", "news": "news-index", "clarification": "clarifications"}
 _TEXT = re.compile(r">([^<]+)<")
+# Pagefind joins the text of neighbouring cells and list items ("Type of eventFestival"): the indexed
+# copy gets a space after each block element.
+_BLOCK_END = re.compile(r"(</(?:p|div|li|dt|dd|td|th|tr|caption|figcaption|h[1-6]|blockquote|section|table|ul|ol|dl)>)")
 
 
 def fold(text: str) -> str:
@@ -49,12 +52,14 @@ def fold(text: str) -> str:
 
 
 def fold_html(page: str) -> str:
-    """fold() on the text between tags only: ids, links and attribute values keep their "đ"."""
-    return _TEXT.sub(lambda match: ">" + fold(match.group(1)) + "<", page)
+    """The copy of a page Pagefind indexes: fold() on the text between tags only (ids, links and
+    attribute values keep their "đ"), and a space after each block element."""
+    return _BLOCK_END.sub(r"\1 ", _TEXT.sub(lambda match: ">" + fold(match.group(1)) + "<", page))
 
 
 def nav_sections(nav) -> dict[str, str]:
-    """Page URL -> the title of its top-level navigation entry (a section, or the page itself)."""
+    """Page URL -> the title of the top-level navigation section it sits in ("Đầu tư", "Báo chí").
+    A page at the top level has none: its own title says where it is."""
     sections: dict[str, str] = {}
 
     def visit(item, top: str) -> None:
@@ -64,7 +69,8 @@ def nav_sections(nav) -> dict[str, str]:
             visit(child, top)
 
     for item in nav.items:
-        visit(item, item.title or "")
+        if item.is_section:
+            visit(item, item.title or "")
     return sections
 
 

@@ -28,8 +28,9 @@ const escape = text => text.replace(/[&<>"]/g, c => ({ "&": "&amp;", "<": "&lt;"
 
 /* One entry of Material's result list; title and text are HTML (Pagefind's excerpts already are). */
 function entry(location, title, text, score, meta) {
-  const tags = meta ? [...new Set([meta.kind, meta.section])].filter(Boolean).map(tag => escape(unfold(tag))) : undefined;
-  return { location, title: escape(unfold(title || "")), text: unfold(text || ""), score, terms: {}, tags };
+  const tags = [...new Set([meta?.kind, meta?.section])].filter(Boolean).map(tag => escape(unfold(tag)));
+  return { location, title: escape(unfold(title || "")), text: text ? `<p>${unfold(text)}</p>` : "", score, terms: {},
+           tags: tags.length ? tags : undefined };  // Material draws an empty tag row for []
 }
 
 /* Pagefind ranks pages and tasks; Material lists pages with their sections. A task is indexed as a
