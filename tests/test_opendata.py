@@ -7,6 +7,7 @@ import csv
 import io
 import json
 import re
+import sqlite3
 from urllib.parse import urljoin, urlsplit
 
 import yaml
@@ -86,13 +87,13 @@ def test_catalogue_lists_every_dataset_with_addresses_that_exist(site):
     catalogue = json.loads((site.root / "data" / "data.json").read_text(encoding="utf-8"))
     assert catalogue["@type"] == "dcat:Catalog"
     names = [dataset["identifier"].rsplit("/", 1)[1] for dataset in catalogue["dataset"]]
-    assert names == FOLDERS + ["tasks"]
+    assert names == FOLDERS + ["tasks", "portal.sqlite"]
     for dataset in catalogue["dataset"]:
         assert dataset["title"] and dataset["description"] and dataset["license"] == "https://creativecommons.org/licenses/by/4.0/"
         assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", dataset["modified"]) and dataset["language"] == ["vi", "en"]
-        assert len(dataset["distribution"]) == 6
+        assert len(dataset["distribution"]) == (1 if names[-1] in dataset["identifier"] else 6)
         for distribution in dataset["distribution"]:
-            for url in (distribution["downloadURL"], distribution["describedBy"]):
+            for url in (distribution["downloadURL"], distribution.get("describedBy", distribution["downloadURL"])):
                 assert url.startswith(SITE_URL) and (site.root / url[len(SITE_URL):]).is_file(), url
     schema = json.loads((site.root / "data" / "schemas" / "plan.schema.json").read_text(encoding="utf-8"))
     assert schema == json.loads((ROOT / "data" / "schemas" / "plan.schema.json").read_text(encoding="utf-8"))
@@ -107,3 +108,19 @@ def test_open_data_page_links_every_download_in_both_languages(site):
         assert ("Tiếng Việt: JSON · CSV Tiếng Anh: JSON" if page.startswith("open") else "Vietnamese: JSON · CSV English: JSON") in cell
         for href in links + [html.find("a", string=re.compile("DCAT"))["href"]]:
             assert (site.root / urlsplit(urljoin("/" + page, href)).path.lstrip("/")).is_file(), (page, href)
+
+
+def test_sqlite_holds_every_dataset(site, tmp_path):
+    database = tmp_path / "portal.sqlite"
+    database.write_bytes((site.root / "data" / "portal.sqlite").read_bytes())
+    connection = sqlite3.connect(database)
+    tables = {name for (name,) in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert tables == set(FOLDERS) | {"tasks"}
+    for folder in FOLDERS:
+        assert connection.execute(f'SELECT count(*) FROM "{folder}"').fetchone()[0] == len(source_records(folder)), folder
+    plan = {plan["id"]: plan for plan in source_records("plans")}["haiphong-2019"]
+    assert connection.execute('SELECT "title.vi", "title.en", "period.start" FROM plans WHERE id = ?', ("haiphong-2019",)).fetchone() == (
+        plan["title"]["vi"], plan["title"]["en"], 2019)
+    budget = connection.execute("SELECT budget_million_vnd FROM tasks WHERE plan = 'haiphong-2019' AND number = '1'").fetchone()[0]
+    assert budget == 40
+    connection.close()

@@ -12,6 +12,8 @@ what is not on the site (news awaiting translation or scheduled for later) is no
   column in a language file; lists of values are joined with " | "; lists of blocks are written as
   JSON in their cell. UTF-8 with a byte-order mark so spreadsheet programs keep the diacritics.
 - `tasks`: the plans' tasks flattened, one row per task, with its status on the build day.
+- `data/portal.sqlite`: the whole database in one SQLite file, a table per dataset with the
+  bilingual CSV's columns (numbers stay numbers), for Datasette, DB Browser or any SQL client.
 """
 
 from __future__ import annotations
@@ -19,7 +21,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import sqlite3
 import subprocess
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
@@ -32,6 +36,7 @@ from .progress import progress
 FOLDER = "data"
 SCHEMAS = "data/schemas"
 CATALOGUE = "data/data.json"
+DATABASE = "data/portal.sqlite"
 LIST_JOIN = " | "
 
 
@@ -90,6 +95,7 @@ def generate(db: Database, languages: tuple[str, ...], default: str, site_url: s
             files[f"{FOLDER}/{language}/{dataset.name}.csv"] = _csv(dataset.records, language)
     for path in sorted((root / "data" / "schemas").glob("*.schema.json")):
         files[f"{SCHEMAS}/{path.name}"] = path.read_bytes()
+    files[DATABASE] = _sqlite(found)
     files[CATALOGUE] = _json(catalogue(db, found, languages, default, site_url, root))
     return files
 
@@ -127,6 +133,23 @@ def catalogue(db: Database, found: list[Dataset], languages: tuple[str, ...], de
         if licence:
             entry["license"] = licence
         entries.append(entry)
+    whole = {
+        "@type": "dcat:Dataset",
+        "identifier": f"{base}{DATABASE}",
+        "title": L.t("dataset_database"),
+        "description": L.t("dataset_database_description"),
+        "keyword": [L.t("open_data_keyword"), "sqlite"],
+        "modified": max(entry["modified"] for entry in entries),
+        "accessLevel": "public",
+        "language": list(languages),
+        "distribution": [{"@type": "dcat:Distribution", "downloadURL": f"{base}{DATABASE}", "mediaType": "application/vnd.sqlite3",
+                          "format": "SQLite", "title": L.t("open_data_bilingual")}],
+    }
+    if publisher:
+        whole["publisher"] = publisher
+    if licence:
+        whole["license"] = licence
+    entries.append(whole)
     return {
         "@context": "https://project-open-data.cio.gov/v1.1/schema/catalog.jsonld",
         "@type": "dcat:Catalog",
@@ -181,7 +204,39 @@ def _csv(records: list[dict], language: str | None) -> bytes:
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
-def _flatten(value: Any, prefix: str, language: str | None) -> Iterator[tuple[str, str]]:
+def _sqlite(found: list[Dataset]) -> bytes:
+    """Every dataset as a table of the same name, columns as in its bilingual CSV."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "portal.sqlite"
+        connection = sqlite3.connect(path)
+        with connection:
+            for dataset in found:
+                rows = [dict(_flatten(record, "", None, _sql_value)) for record in dataset.records]
+                columns: list[str] = []
+                for row in rows:
+                    columns += [column for column in row if column not in columns]
+                if not columns:
+                    continue
+                quoted = ", ".join(_quote(column) for column in columns)
+                connection.execute(f"CREATE TABLE {_quote(dataset.name)} ({quoted})")
+                connection.executemany(f"INSERT INTO {_quote(dataset.name)} ({quoted}) VALUES ({', '.join('?' * len(columns))})",
+                                       [[row.get(column) for column in columns] for row in rows])
+        connection.close()
+        return path.read_bytes()
+
+
+def _quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _sql_value(value: Any) -> Any:
+    """A cell for SQLite: numbers stay numbers, true/false become 1/0, the rest text."""
+    if value is None or isinstance(value, (int, float, str)):
+        return int(value) if isinstance(value, bool) else value
+    return str(value)
+
+
+def _flatten(value: Any, prefix: str, language: str | None, cell=None) -> Iterator[tuple[str, Any]]:
     if isinstance(value, dict):
         if value and list(_texts(value, ())) == [((), value)]:  # a bilingual text
             if language is None:
@@ -191,14 +246,14 @@ def _flatten(value: Any, prefix: str, language: str | None) -> Iterator[tuple[st
                 yield prefix, value.get(language, "")
             return
         for key, item in value.items():
-            yield from _flatten(item, f"{prefix}.{key}" if prefix else key, language)
+            yield from _flatten(item, f"{prefix}.{key}" if prefix else key, language, cell)
     elif isinstance(value, list):
         if all(not isinstance(item, (dict, list)) for item in value):
             yield prefix, LIST_JOIN.join(_cell(item) for item in value)
         else:
             yield prefix, json.dumps(_localise(value, language) if language else value, ensure_ascii=False)
     else:
-        yield prefix, _cell(value)
+        yield prefix, (cell or _cell)(value)
 
 
 def _cell(value: Any) -> str:
