@@ -106,6 +106,11 @@ def catalogue(db: Database, found: list[Dataset], languages: tuple[str, ...], de
     L = Language(db, default, default)
     publisher = {"@type": "org:Organization", "name": L.tx(db.agencies[db.site["owner"]].data["name"])} if db.site.get("owner") else None
     licence = db.site.get("open_data_licence", {}).get("url")
+    common = {"accessLevel": "public", "language": list(languages)}
+    if publisher:
+        common["publisher"] = publisher
+    if licence:
+        common["license"] = licence
     entries = []
     for dataset in found:
         distributions = [_distribution(base, f"{dataset.name}.json", "application/json", "JSON", L.t("open_data_bilingual")),
@@ -117,39 +122,19 @@ def catalogue(db: Database, found: list[Dataset], languages: tuple[str, ...], de
         for distribution in distributions:
             distribution["describedBy"] = f"{base}{SCHEMAS}/{dataset.schema}"
             distribution["describedByType"] = "application/schema+json"
-        entry = {
-            "@type": "dcat:Dataset",
-            "identifier": f"{base}{FOLDER}/{dataset.name}",
-            "title": L.t(f"dataset_{dataset.name}"),
-            "description": L.t(f"dataset_{dataset.name}_description"),
-            "keyword": [L.t("open_data_keyword"), dataset.name],
-            "modified": _modified(root, dataset.source),
-            "accessLevel": "public",
-            "language": list(languages),
-            "distribution": distributions,
-        }
-        if publisher:
-            entry["publisher"] = publisher
-        if licence:
-            entry["license"] = licence
-        entries.append(entry)
-    whole = {
-        "@type": "dcat:Dataset",
-        "identifier": f"{base}{DATABASE}",
-        "title": L.t("dataset_database"),
-        "description": L.t("dataset_database_description"),
-        "keyword": [L.t("open_data_keyword"), "sqlite"],
-        "modified": max(entry["modified"] for entry in entries),
-        "accessLevel": "public",
-        "language": list(languages),
-        "distribution": [{"@type": "dcat:Distribution", "downloadURL": f"{base}{DATABASE}", "mediaType": "application/vnd.sqlite3",
-                          "format": "SQLite", "title": L.t("open_data_bilingual")}],
-    }
-    if publisher:
-        whole["publisher"] = publisher
-    if licence:
-        whole["license"] = licence
-    entries.append(whole)
+        entries.append({
+            "@type": "dcat:Dataset", "identifier": f"{base}{FOLDER}/{dataset.name}",
+            "title": L.t(f"dataset_{dataset.name}"), "description": L.t(f"dataset_{dataset.name}_description"),
+            "keyword": [L.t("open_data_keyword"), dataset.name], "modified": _modified(root, dataset.source),
+            **common, "distribution": distributions,
+        })
+    entries.append({
+        "@type": "dcat:Dataset", "identifier": f"{base}{DATABASE}",
+        "title": L.t("dataset_database"), "description": L.t("dataset_database_description"),
+        "keyword": [L.t("open_data_keyword"), "sqlite"], "modified": max(entry["modified"] for entry in entries),
+        **common, "distribution": [{"@type": "dcat:Distribution", "downloadURL": f"{base}{DATABASE}",
+                                    "mediaType": "application/vnd.sqlite3", "format": "SQLite", "title": L.t("open_data_bilingual")}],
+    })
     return {
         "@context": "https://project-open-data.cio.gov/v1.1/schema/catalog.jsonld",
         "@type": "dcat:Catalog",
