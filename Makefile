@@ -30,9 +30,10 @@ serve: $(VENV)/.build-deps
 	$(PYTHON) -m mkdocs serve --strict --dev-addr $(ADDR)
 
 ## build: build the site into site/ atomically; a failed build leaves the previous site/ untouched
+##        and deletes what it had written
 build: $(VENV)/.build-deps
 	rm -rf $(SITE).new
-	$(PYTHON) -m mkdocs build --strict --site-dir $(SITE).new
+	$(PYTHON) -m mkdocs build --strict --site-dir $(SITE).new || { rm -rf $(SITE).new; exit 1; }
 	rm -rf $(SITE).old; [ ! -d $(SITE) ] || mv $(SITE) $(SITE).old
 	mv $(SITE).new $(SITE); rm -rf $(SITE).old
 

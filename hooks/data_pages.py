@@ -28,6 +28,13 @@ if TYPE_CHECKING:
 STAGING = Path(".build") / "docs"
 # generated file (relative to the staging folder) -> the data file or folder its edit link opens
 _sources: dict[str, str] = {}
+STATES = ("draft", "review", "published")
+ACCESS = ("internal", "confidential")
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    """`mkdocs serve` is the editors' preview: drafts show there, with a banner, and nowhere else."""
+    site.set_preview(command == "serve")
 
 
 # Priority 100: docs_dir must point at the staging folder before mkdocs-static-i18n (-100) and any
@@ -41,6 +48,7 @@ def on_config(config: "MkDocsConfig") -> "MkDocsConfig | None":
         return config
     source = Path(config.docs_dir).resolve()
     wanted = _hand_written(source, site.languages(config))
+    _withhold(wanted, site.languages(config), _nav_pages(config.nav or []))
     generated = pages.generate(db, site.languages(config), site.default_language(config), config.site_url or "http://localhost/")
     for relative, page in generated.items():
         if relative in wanted:
@@ -69,6 +77,49 @@ def _hand_written(source: Path, languages: tuple[str, ...]) -> dict[str, bytes]:
     return files
 
 
+def _withhold(files: dict[str, bytes], languages: tuple[str, ...], in_nav: set[str]) -> None:
+    """Leave out every language version of a page any version of which is restricted, or, outside a
+    preview, a draft or in review (a page exists in all languages or in none)."""
+    site.restricted_pages.clear()
+    held: dict[str, str] = {}  # path inside a language folder -> why
+    for relative, content in files.items():
+        language, _, rest = relative.partition("/")
+        if language not in languages or not relative.endswith(".md"):
+            continue
+        meta = _front_matter(content)
+        if meta.get("access") in ACCESS:
+            held[rest] = f"is marked `access: {meta['access']}` (docs/{relative})"
+            site.restricted_pages[relative] = content.decode("utf-8")
+        elif meta.get("state") in ("draft", "review") and not site.previewing():
+            held.setdefault(rest, f"is not approved for publication yet (`state: {meta['state']}` in docs/{relative})")
+    listed = sorted(f"docs/{{{','.join(languages)}}}/{rest} {why}, but mkdocs.yml lists it in nav: take it out of nav until it is published"
+                    for rest, why in held.items() if rest in in_nav)
+    if listed:
+        raise PluginError("A page left out of the site is still in the menu:\n  " + "\n  ".join(listed))
+    for rest in held:
+        for language in languages:
+            files.pop(f"{language}/{rest}", None)
+
+
+def _nav_pages(nav: list) -> set[str]:
+    """Every page path named in mkdocs.yml's nav."""
+    found: set[str] = set()
+    for item in nav:
+        if isinstance(item, str):
+            found.add(item)
+        elif isinstance(item, dict):
+            for value in item.values():
+                found |= _nav_pages(value) if isinstance(value, list) else {value} if isinstance(value, str) else set()
+    return found
+
+
+def _front_matter(content: bytes) -> dict:
+    text = content.decode("utf-8")
+    head, separator, _ = text[3:].partition("\n---") if text.startswith("---") else ("", "", "")
+    meta = yaml.safe_load(head) if separator else None
+    return meta if isinstance(meta, dict) else {}
+
+
 def _front_matter_problems(relative: str, content: bytes) -> list[str]:
     """MkDocs silently treats unreadable front matter as page text; say so instead."""
     text = content.decode("utf-8")
@@ -85,10 +136,17 @@ def _front_matter_problems(relative: str, content: bytes) -> list[str]:
         return [f"docs/{relative}{line}: {getattr(error, 'problem', error)}. A value containing \": \" must be put in double quotes."]
     if not isinstance(meta, dict):
         return [f"docs/{relative}: the front matter should be fields (key: value lines)"]
+    lines = head.splitlines()
+
+    def line_of(key: str) -> int:
+        return next((number for number, text in enumerate(lines, start=1) if text.startswith(f"{key}:")), 0)
+
+    for key, allowed in (("state", STATES), ("access", ACCESS)):
+        if key in meta and meta[key] not in allowed:
+            return [f"docs/{relative}:{line_of(key)}: {key}: '{meta[key]}' is not one of {', '.join(allowed)}"]
     search = meta.get("search")
     if search is not None and not (isinstance(search, dict) and set(search) == {"exclude"} and isinstance(search["exclude"], bool)):
-        line = next((number for number, text in enumerate(head.splitlines(), start=1) if text.startswith("search:")), 0)
-        return [f"docs/{relative}:{line}: search: write `search: {{exclude: true}}` to keep this page out of the search "
+        return [f"docs/{relative}:{line_of('search')}: search: write `search: {{exclude: true}}` to keep this page out of the search "
                 "results, or remove the line"]
     return []
 

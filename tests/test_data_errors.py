@@ -60,7 +60,7 @@ CASES = {
     "declared total disagrees": (PLAN, "budget_total: 150", "budget_total: 160",
                                  ["data/plans/mau-2020.yml:12: budget_total: declares 160 million VND but the task budgets add up to 150 (1: 50, 2.1: 100)."]),
     "unknown field": (PLAN, "budget_total: 150", "budget_totl: 150",
-                      ["data/plans/mau-2020.yml:12: budget_totl: is not a known field here (did you mean 'budget_total'?); allowed fields: budget_total, closing, date, duties, funding, id, issuer, legal_basis, locality, notes, number, period, purposes, references, reporting, requirements, scope, sections, signer, source, targets, tasks, title, type"]),
+                      ["data/plans/mau-2020.yml:12: budget_totl: is not a known field here (did you mean 'budget_total'?); allowed fields: access, budget_total, closing, date, duties, funding, id, issuer, legal_basis, locality, notes, number, period, purposes, references, reporting, requirements, scope, sections, signer, source, state, targets, tasks, title, type"]),
     "missing required field": (PLAN, "issuer: mau-pc\n", "",
                                ["data/plans/mau-2020.yml:1: issuer: is missing; this field is required"]),
     "value outside the list": (AGENCIES, "type: department\n  locality: mau\n  parent: mau-pc\n- id: mau-dofa", "type: departmnt\n  locality: mau\n  parent: mau-pc\n- id: mau-dofa",

@@ -4,6 +4,7 @@ formats of each language."""
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from datetime import date
@@ -71,6 +72,9 @@ def test_third_language_is_a_configuration_change(tmp_path):
     assert "SUMMARY:中文：Street festival" in calendar and "/zh/events/mau-festival/" in calendar.replace("\r\n ", "")
     event = BeautifulSoup((site / "zh/events/mau-fair/index.html").read_text(encoding="utf-8"), "lxml")
     assert event.select_one(".portal-sample-notice") is not None
+    for code in ("vi", "en", "zh"):  # a search index per language, Chinese segmented by Pagefind's extended build
+        entry = json.loads((site / ("" if code == "vi" else f"{code}/") / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+        assert list(entry["languages"]) == [code]
     not_found = BeautifulSoup((site / "zh/404.html").read_text(encoding="utf-8"), "lxml")
     assert not_found.html["lang"] == "zh" and not_found.h1.get_text() == "中文：Page not found"
 

@@ -200,6 +200,9 @@ class Database:
     plans: dict[str, Plan]
     profile: dict
     collections: dict[str, dict[str, Record]]  # every other kind of KINDS, by kind then id
+    # Records kept off the site: restricted ones (`access:`), and drafts or records in review outside
+    # a preview. Kept only so that the output guard (guard.py) can check that none of it leaked.
+    withheld: list[Record] = field(default_factory=list)
 
     def kind(self, kind: str) -> dict[str, Record]:
         """Every record of a kind, by id (plans as their records)."""
@@ -369,14 +372,26 @@ class Database:
         return [(level, records) for level, records in groups.items() if records]
 
 
-def load(root: Path, languages: tuple[str, ...]) -> Database:
-    """Load and check everything under `root` (the repository folder that holds data/)."""
-    return _Loader(root, languages).load()
+def load(root: Path, languages: tuple[str, ...], preview: bool = False) -> Database:
+    """Load and check everything under `root` (the repository folder that holds data/). A preview
+    (`mkdocs serve`) keeps drafts and records in review; the published site never has them."""
+    return _Loader(root, languages, preview).load()
+
+
+def withholding(record: Record, preview: bool) -> str:
+    """Why a record stays off the site, in words for an error message; "" when it is published."""
+    data = record.data if isinstance(record.data, dict) else {}
+    if data.get("access"):
+        return f"is marked `access: {data['access']}` and is never published"
+    if data.get("state") in ("draft", "review") and not preview:
+        return f"is not approved for publication yet (`state: {data['state']}`)"
+    return ""
 
 
 class _Loader:
-    def __init__(self, root: Path, languages: tuple[str, ...]):
+    def __init__(self, root: Path, languages: tuple[str, ...], preview: bool = False):
         self.root = root
+        self.preview = preview
         self.data_dir = root / "data"
         self.languages = languages
         self.schemas = SchemaSet(self.data_dir / "schemas")
@@ -425,8 +440,13 @@ class _Loader:
             self._images(record, record.data, ())
         if self.errors:
             raise DataErrors(self.errors)
+        withheld = [record for registry in records.values() for record in registry.values() if withholding(record, self.preview)]
+        hidden = {(record.kind, record.id) for record in withheld}
+        records = {kind: {key: record for key, record in registry.items() if (kind, key) not in hidden} for kind, registry in records.items()}
+        plans = {key: plan for key, plan in plans.items() if ("plan", key) not in hidden}
         return Database(self.root, self.languages, site.data, ui.data, records["agency"], records["legal"], plans,
-                        profile.data, {kind: records[kind] for kind in KINDS.values() if kind not in ("agency", "legal", "plan")})
+                        profile.data, {kind: records[kind] for kind in KINDS.values() if kind not in ("agency", "legal", "plan")},
+                        withheld)
 
     def _read(self, path: Path) -> yamlfile.YamlDocument | None:
         document, errors = yamlfile.load(path, relative(path, self.root))
@@ -603,8 +623,16 @@ class _Loader:
                 self._images(record, item, path + (index,))
 
     def _reference(self, record: Record, path: tuple, target: str, registry: dict, noun: str, folder: str) -> None:
-        if target in registry or folder in self.unreadable:
-            return  # found, or perhaps in the unreadable file, whose error is already reported
+        if target in registry:
+            named = registry[target]
+            why = withholding(named, self.preview) if named.valid else ""
+            if why and not withholding(record, self.preview):
+                advice = ("remove the reference: a published page cannot name it" if named.data.get("access")
+                          else "approve it first (remove its `state:` line), or remove the reference")
+                self.error(record, path, f"names {noun} '{target}', which {why} ({named.file}:{named.line('id') or named.line()}); {advice}")
+            return
+        if folder in self.unreadable:
+            return  # perhaps in the unreadable file, whose error is already reported
         close = difflib.get_close_matches(target, list(registry), n=3, cutoff=0.5)
         hint = f"; did you mean {' or '.join(repr(name) for name in close)}?" if close else f"; add it to data/{folder}/ or correct the id"
         self.error(record, path, f"names {noun} '{target}', which is not in data/{folder}/{hint}")

@@ -82,6 +82,8 @@ def _record_meta(kind: str, record, language: str) -> dict:
         meta["portal_date"] = data["date"]
     if data.get("sample"):
         meta["portal_sample"] = True
+    if data.get("state") in ("draft", "review"):  # only in a preview: a build leaves such records out
+        meta["portal_state"] = data["state"]
     return meta
 
 

@@ -52,11 +52,21 @@ def all_languages_built(config: "MkDocsConfig") -> bool:
     return not getattr(_i18n(config), "building", False)
 
 
+def set_preview(preview: bool) -> None:
+    """`mkdocs serve` previews drafts and records in review (with a banner); a build never has them."""
+    global _preview
+    _preview = preview
+
+
+def previewing() -> bool:
+    return _preview
+
+
 def load_database(config: "MkDocsConfig") -> database.Database:
     """Load (or reuse) the checked database; called once per language build, from on_config."""
     base = root(config)
     try:
-        db = _cached(base, languages(config), _stamp(base / "data"))
+        db = _cached(base, languages(config), _stamp(base / "data"), _preview)
     except DataErrors as errors:
         raise PluginError(errors.report()) from None
     _current[(base, db.languages)] = db
@@ -76,9 +86,15 @@ def current_database(config: "MkDocsConfig") -> database.Database:
 _current: dict[tuple[Path, tuple[str, ...]], database.Database] = {}
 
 
+_preview = False
+# Restricted hand-written pages data_pages.py left out of this build: path under docs/ -> their text,
+# for the output guard (guard.py) to look for in the built site.
+restricted_pages: dict[str, str] = {}
+
+
 @lru_cache(maxsize=4)
-def _cached(base: Path, langs: tuple[str, ...], stamp: tuple) -> database.Database:
-    return database.load(base, langs)
+def _cached(base: Path, langs: tuple[str, ...], stamp: tuple, preview: bool) -> database.Database:
+    return database.load(base, langs, preview)
 
 
 def _stamp(data_dir: Path) -> tuple:
