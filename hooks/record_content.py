@@ -19,7 +19,7 @@ import jinja2
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 
-from portal import clock, figures, opendata, plancharts, progress, report, site, structured
+from portal import clock, figures, opendata, plancharts, progress, report, sanitise, site, structured
 from portal.language import Language
 
 if TYPE_CHECKING:
@@ -63,7 +63,29 @@ def on_page_markdown(markdown: str, page, config: "MkDocsConfig", files) -> str:
     if listing not in LISTS:
         raise PluginError(f"docs/{page.file.src_uri}: portal_list is '{listing}'; use one of {', '.join(LISTS)}")
     block = env.get_template(f"list-{listing}.html").render(meta=page.meta, **tools)
-    return markdown.rstrip() + "\n\n" + block
+    return markdown.rstrip() + f"\n\n{sanitise.DATA_START}\n\n" + block
+
+
+def on_page_content(html: str, page, config: "MkDocsConfig", files) -> str:
+    """Clean what editors wrote (portal/sanitise.py); the data blocks are the templates' own."""
+    hand_written = not (page.meta.get("portal_record") or page.meta.get("portal_report"))
+    return sanitise.page(html, hand_written)
+
+
+def on_env(env, config: "MkDocsConfig", files):
+    """MkDocs renders theme templates without autoescaping, and Material writes a page's title and
+    description into <head> and the navigation as they are. Titles and descriptions come from data
+    and front matter, so each is escaped once, for every page, before any page is rendered."""
+    for file in files.documentation_pages():
+        page = file.page
+        if page is None:
+            continue
+        for key in ("title", "description"):
+            if isinstance(page.meta.get(key), str):
+                page.meta[key] = html.escape(page.meta[key])
+        if page.title:
+            page.title = html.escape(html.unescape(page.title)) if "title" not in page.meta else page.meta["title"]
+    return env
 
 
 def on_page_context(context, page, config: "MkDocsConfig", nav):
@@ -75,7 +97,7 @@ def on_page_context(context, page, config: "MkDocsConfig", nav):
         base = config.site_url.rstrip("/") + "/"
         alternates = {code: base + (alternate.url if alternate.url != "./" else "")
                       for code, alternate in (getattr(page.file, "alternates", None) or {}).items()}
-        context["portal_jsonld"] = structured.script(structured.page_data(language, db, page.meta, page.title, page.canonical_url, alternates, base))
+        context["portal_jsonld"] = structured.script(structured.page_data(language, db, page.meta, html.unescape(page.title or ""), page.canonical_url, alternates, base))
     return context
 
 

@@ -8,6 +8,7 @@ page) or `translationOfWork` (on the others) pointing at the same page in the ot
 
 from __future__ import annotations
 
+import html
 import json
 from typing import Any
 
@@ -27,7 +28,7 @@ def page_data(L: Language, db: Database, meta: dict, title: str, url: str, alter
     node: dict[str, Any] = {"@context": "https://schema.org", "@type": "WebPage", "name": title, "url": url, "inLanguage": L.code,
                             "isPartOf": {"@type": "WebSite", "name": L.tx(db.site["portal_name"]), "url": base}}
     if meta.get("description"):
-        node["description"] = meta["description"]
+        node["description"] = html.unescape(meta["description"])  # escaped for the theme's <head> (record_content.on_env)
     if kind == "agency":
         node.update(_organisation(L, db, record.id))
     elif kind == "event":
