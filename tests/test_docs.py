@@ -26,8 +26,10 @@ def template_keys() -> set[str]:
 def test_every_ui_key_used_by_a_template_is_translated():
     missing = sorted(key for key in template_keys() if not key.endswith("_") and key not in UI["strings"])
     assert not missing
-    for key, text in UI["strings"].items():
-        assert set(text) == {"vi", "en"}, key
+    for key, text in UI["strings"].items():  # every language the kit knows, with the same placeholders
+        assert set(text) == set(UI["formats"]) == {"vi", "en", "fr", "zh"}, key
+        assert len({tuple(sorted(re.findall(r"\{[a-z_]+\}", value))) for value in text.values()}) == 1, key
+        assert all(value.startswith("#") for value in text.values()) or not any(value.startswith("#") for value in text.values()), key
 
 
 def test_every_enum_value_has_a_label():

@@ -76,7 +76,7 @@ def test_third_language_is_a_configuration_change(tmp_path):
         entry = json.loads((site / ("" if code == "vi" else f"{code}/") / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
         assert list(entry["languages"]) == [code]
     not_found = BeautifulSoup((site / "zh/404.html").read_text(encoding="utf-8"), "lxml")
-    assert not_found.html["lang"] == "zh" and not_found.h1.get_text() == "中文：Page not found"
+    assert not_found.html["lang"] == "zh" and not_found.h1.get_text() == "页面未找到"  # the kit's own Chinese strings (data/ui.yml)
 
 
 def test_a_page_missing_in_one_language_stops_the_build(tmp_path):

@@ -68,6 +68,9 @@ REFERENCES = {
 }
 FOLDER_OF = {kind: folder for folder, kind in KINDS.items()}
 NOUNS = {"agency": "agency", "legal": "legal document", "plan": "plan", "zone": "zone", "event": "event"}
+# The kit's own data/ folder: a locality's site that has no data/ui.yml or data/schemas/ uses the
+# kit's (examples/<name>/ and a new locality's starter carry only their own content).
+KIT_DATA = Path(__file__).resolve().parents[2] / "data"
 IMAGES = Path("docs") / "assets" / "images"  # where pictures named in data live
 PUBLICATIONS = Path("docs") / "assets" / "publications"  # where publication files live
 _LANGUAGE_CODE = re.compile(r"^[a-z]{2}(-[A-Za-z]{2,4})?$")
@@ -378,6 +381,12 @@ def load(root: Path, languages: tuple[str, ...], preview: bool = False) -> Datab
     return _Loader(root, languages, preview).load()
 
 
+def schema_dir(root: Path) -> Path:
+    """The JSON Schemas a site's data is checked against: its own data/schemas/, or the kit's."""
+    own = root / "data" / "schemas"
+    return own if own.is_dir() else KIT_DATA / "schemas"
+
+
 def withholding(record: Record, preview: bool) -> str:
     """Why a record stays off the site, in words for an error message; "" when it is published."""
     data = record.data if isinstance(record.data, dict) else {}
@@ -394,7 +403,7 @@ class _Loader:
         self.preview = preview
         self.data_dir = root / "data"
         self.languages = languages
-        self.schemas = SchemaSet(self.data_dir / "schemas")
+        self.schemas = SchemaSet(schema_dir(root))
         self.errors: list[DataError] = []
         self.unreadable: set[str] = set()  # folders with a file that is not valid YAML
         self.broken_plans: set[str] = set()  # plans with errors of their own: progress on them is checked once they are fixed
@@ -455,6 +464,8 @@ class _Loader:
 
     def _single(self, kind: str) -> Record | None:
         path = self.data_dir / f"{kind}.yml"
+        if kind == "ui" and not path.exists():
+            path = KIT_DATA / "ui.yml"
         if not path.exists():
             self.error(relative(path, self.root), (), f"is missing; the portal needs it (see data/schemas/{kind}.schema.json)")
             return None
@@ -518,7 +529,7 @@ class _Loader:
                     hint = "; write it, or add `status: awaiting-translation` to hold the item back until it is translated" if record.kind == "news" else ""
                     self.error(record, path, f"the {_language_name(language)} text ({language}) is missing{hint}")
             for language in text:
-                if language not in self.languages:
+                if language not in self.languages and record.kind != "ui":  # ui.yml holds every language the kit knows
                     self.error(record, path + (language,), f"is a text in '{language}', which is not a language of this site ({', '.join(self.languages)})")
 
     def _dates(self, record: Record, value: Any, path: tuple) -> None:

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from . import clock
-from .database import KINDS, Database, _texts
+from .database import KINDS, Database, _texts, schema_dir
 from .language import Language
 from .progress import progress
 
@@ -93,7 +93,7 @@ def generate(db: Database, languages: tuple[str, ...], default: str, site_url: s
             localised = [_localise(record, language) for record in dataset.records]
             files[f"{FOLDER}/{language}/{dataset.name}.json"] = _json(localised)
             files[f"{FOLDER}/{language}/{dataset.name}.csv"] = _csv(dataset.records, language)
-    for path in sorted((root / "data" / "schemas").glob("*.schema.json")):
+    for path in sorted(schema_dir(root).glob("*.schema.json")):
         files[f"{SCHEMAS}/{path.name}"] = path.read_bytes()
     files[DATABASE] = _sqlite(found)
     files[CATALOGUE] = _json(catalogue(db, found, languages, default, site_url, root))
