@@ -8,7 +8,7 @@ SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := $(CURDIR)/hooks
 
-.PHONY: serve build check report test clean
+.PHONY: serve build check install-hook report test clean
 
 $(VENV)/.build-deps: requirements.txt
 	python3 -m venv $(VENV)
@@ -37,9 +37,14 @@ build: $(VENV)/.build-deps
 	rm -rf $(SITE).old; [ ! -d $(SITE) ] || mv $(SITE) $(SITE).old
 	mv $(SITE).new $(SITE); rm -rf $(SITE).old
 
-## check: check all data (schemas, references, languages, budgets) in a few seconds
+## check: check all data (schemas, references, languages, budgets, wrong-language text, terminology) in seconds
 check: $(VENV)/.build-deps
 	$(PYTHON) -m portal check
+
+## install-hook: run `make check` before every commit in this clone (a plain git hook; or use pre-commit)
+install-hook:
+	printf '#!/bin/sh\n# Installed by `make install-hook`: check the data before each commit.\nexec make check\n' > .git/hooks/pre-commit
+	chmod +x .git/hooks/pre-commit
 
 ## report: compile a plan's implementation report as of a date, in every language, into reports/
 ##         make report PLAN=haiphong-2019 DATE=2019-06-15

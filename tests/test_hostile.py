@@ -14,7 +14,7 @@ from test_languages import make_trilingual
 
 HOSTILE = [
     "<script>alert(1)</script>",
-    '<img src="x" onerror="alert(1)">',
+    '<img src="https://evil.example/x.png" onerror="alert(1)">',
     '<a href="javascript:alert(1)">click</a>',
     "[click](javascript:alert(1))",
     '<iframe src="https://evil.example/"></iframe>',

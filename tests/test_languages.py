@@ -55,7 +55,8 @@ def test_third_language_is_a_configuration_change(tmp_path):
                     "plans/mau-2020/report/2020-06-30/index.html",
                     "clarifications/mau-claim/index.html", "news/index.html", "news/page/2/index.html", "news/2020/index.html",
                     "news/2020/page/2/index.html", "news/2020/mau-news-1/index.html", "news/2020/mau-release/index.html",
-                    "news/category/news/index.html", "news/category/press-release/index.html"]
+                    "news/category/news/index.html", "news/category/press-release/index.html",
+                    "clarifications/index.html", "events/index.html", "invest/projects/index.html", "invest/zones/index.html"]
     assert pages == sorted(per_language + [f"en/{page}" for page in per_language] + [f"zh/{page}" for page in per_language])
     for code in ("vi", "en", "zh"):  # the report's Word and CSV files in every language
         folder = site / ("" if code == "vi" else f"{code}/") / "plans/mau-2020/report/2020-06-30"

@@ -2,7 +2,8 @@
 
     python -m portal check [mkdocs.yml]
         Check the whole database the way the build does, in seconds (`make check`): every error
-        with file, line and field; exit status 1 if there is any.
+        with file, line and field, then the editorial checks (wrong-language text, terminology);
+        exit status 1 if there is any. Also lists what awaits translation and what is withheld.
     python -m portal report PLAN DATE [--out reports] [--config mkdocs.yml]
         Compile the implementation report of plan PLAN as of DATE (YYYY-MM-DD) in every language of
         the site, as a Word document and a CSV file (`make report PLAN=haiphong-2019 DATE=2019-06-15`).
@@ -19,7 +20,7 @@ from pathlib import Path
 
 from mkdocs.config import load_config
 
-from . import database, report
+from . import database, editorial, report
 from .errors import DataErrors
 from .language import Language
 from .site import default_language, languages
@@ -46,10 +47,23 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     if args.command == "report":
         return _report(db, default_language(config), args.plan, args.date, Path(args.out))
+    editorial_errors = editorial.wrong_language(db) + editorial.terminology(db)
+    if editorial_errors:
+        print(DataErrors(editorial_errors).report().replace("nothing was published", "fix them before you commit"), file=sys.stderr)
+        return 1
     tasks = sum(len(plan.all_tasks) for plan in db.plans.values())
     counts = ", ".join(f"{len(db.collections[kind])} {folder}" for folder, kind in database.KINDS.items() if kind in db.collections)
     print(f"Data OK: {len(db.plans)} plans ({tasks} tasks), {len(db.agencies)} agencies, {len(db.legal)} legal documents, "
           f"{counts} ({db.sample_count()} marked sample); languages: {', '.join(db.languages)}.")
+    print("Language and terminology: OK (every text of four words or more reads as its language; the termbase is followed).")
+    waiting = editorial.awaiting_translation(db)
+    for code in db.languages[1:]:
+        items = waiting.get(code, [])
+        print(f"Awaiting translation into {code}: {len(items)}" + "".join(f"\n  {item}" for item in items))
+    if db.withheld:
+        print(f"Not published: {len(db.withheld)} record(s) in draft, in review or restricted" +
+              "".join(f"\n  {record.file}:{record.line('id') or record.line()} ({record.id or record.kind}): "
+                      f"{record.data.get('access') or record.data.get('state')}" for record in db.withheld))
     return 0
 
 

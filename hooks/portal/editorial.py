@@ -1,0 +1,137 @@
+"""The checks `make check` adds to the build's own, for editors before they commit.
+
+- wrong_language: a text whose words are in another language than its field says (an English field
+  holding Vietnamese, or the reverse), found with py3langid (a maintained fork of langid.py whose
+  model ships in the package, so it runs offline). Quoted and bracketed words are left out: an
+  English note may quote the Vietnamese source. Short texts (names) are not judged. A text that is
+  deliberately in another language says so at the end of its line: `# lang: en`.
+- terminology: the termbase (data/termbase.yml, or the kit's) lists wordings to avoid for key terms,
+  and the agency registry gives each office one name per language: where a Vietnamese text names an
+  agency in full, its translation must use the registry's name, so the same office is not named
+  three ways.
+- awaiting_translation: what waits for a translation, per language, for the report.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterator
+
+from . import yamlfile
+from .database import KINDS, KIT_DATA, Database, Record, _texts, schema_dir
+from .errors import DataError
+from .paths import describe
+from .schemas import SchemaSet
+
+MIN_WORDS = 4  # shorter texts are mostly names and numbers, which have no language to judge
+CONFIDENCE = 0.9
+QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|«[^»]*»|‘[^’]*’|\([^)]*\)|\[[^\]]*\]")
+EXCEPTION = re.compile(r"#\s*lang:\s*([a-z]{2})\b")
+NAME_QUALIFIERS = re.compile(r"^Viet Nam |^Vietnam | of Viet Nam$| of Vietnam$")
+LANGUAGE_NAMES = {"vi": "Vietnamese", "en": "English", "fr": "French", "zh": "Chinese"}
+
+
+def records(db: Database) -> Iterator[Record]:
+    for kind in KINDS.values():
+        yield from db.kind(kind).values()
+
+
+def wrong_language(db: Database) -> list[DataError]:
+    identifier = _identifier(db.languages)
+    found = []
+    for record in records(db):
+        for path, text in _texts(record.data, ()):
+            for code, value in text.items():
+                if code not in db.languages:
+                    continue
+                words = QUOTED.sub(" ", value)
+                if len(words.split()) < MIN_WORDS:
+                    continue
+                guess, confidence = identifier.classify(words)
+                line = record.line(*path, code)
+                if guess == code or confidence < CONFIDENCE or _declared(db.root, record.file, line) == guess:
+                    continue
+                found.append(DataError(record.file, line, describe(path + (code,), record.data),
+                                       f"reads as {LANGUAGE_NAMES.get(guess, guess)}, not {LANGUAGE_NAMES.get(code, code)}; "
+                                       f"put the text in its own language, or, if it is meant to be so, end the line with `# lang: {guess}`"))
+    return found
+
+
+def terminology(db: Database) -> list[DataError]:
+    terms = termbase(db.root)
+    agencies = [(agency.data["name"], agency.id) for agency in db.agencies.values() if len(agency.data["name"]["vi"].split()) >= 5]
+    found = []
+    for record in records(db):
+        for path, text in _texts(record.data, ()):
+            source = QUOTED.sub(" ", text.get("vi", ""))
+            if not source:
+                continue
+            for term in terms:
+                if term["vi"].lower() not in source.lower():
+                    continue
+                for code, avoid in term.get("avoid", {}).items():
+                    for wording in avoid:
+                        if code in text and re.search(rf"\b{re.escape(wording)}\b", text[code]):
+                            found.append(DataError(record.file, record.line(*path, code), describe(path + (code,), record.data),
+                                                   f"writes '{wording}' for '{term['vi']}'; the termbase (data/termbase.yml) says '{term[code]}'"))
+            for name, agency_id in agencies:
+                if name["vi"] not in source or record.kind == "agency" and record.id == agency_id:
+                    continue
+                for code in text:
+                    if code == "vi" or code not in name:
+                        continue
+                    official = NAME_QUALIFIERS.sub("", name[code])
+                    if official.lower() not in text[code].lower():
+                        found.append(DataError(record.file, record.line(*path, code), describe(path + (code,), record.data),
+                                               f"names {name['vi']} without its registered {LANGUAGE_NAMES.get(code, code)} name "
+                                               f"'{name[code]}' (data/agencies/, id {agency_id}); use that name"))
+    return found
+
+
+def awaiting_translation(db: Database) -> dict[str, list[str]]:
+    """Language -> the records held back until they are translated into it."""
+    waiting: dict[str, list[str]] = {}
+    for record in db.collections["news"].values():
+        if record.data.get("status") != "awaiting-translation":
+            continue
+        for code in db.languages[1:]:
+            if any(code not in text for _, text in _texts(record.data, ())):
+                waiting.setdefault(code, []).append(f"{record.file}:{record.line('id')} ({record.id})")
+    return waiting
+
+
+def termbase(root: Path) -> list[dict]:
+    """The key terms, from the site's data/termbase.yml or the kit's; checked against its schema."""
+    path = root / "data" / "termbase.yml"
+    if not path.exists():
+        path = KIT_DATA / "termbase.yml"
+    document, errors = yamlfile.load(path, path.name)
+    problems = SchemaSet(schema_dir(root)).check("termbase", document.value) if document else []
+    if errors or problems or document is None:
+        details = [str(error) for error in errors] + [f"{path}: {problem.field}: {problem.message}" for problem in problems]
+        raise ValueError("The termbase cannot be read:\n  " + "\n  ".join(details))
+    return document.value["terms"]
+
+
+@lru_cache(maxsize=4)
+def _identifier(languages: tuple[str, ...]):
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+    identifier = LanguageIdentifier.from_pickled_model(MODEL_FILE, norm_probs=True)
+    identifier.set_languages(list(languages))
+    return identifier
+
+
+@lru_cache(maxsize=64)
+def _lines(path: Path) -> list[str]:
+    return path.read_text(encoding="utf-8").splitlines()
+
+
+def _declared(root: Path, file: str, line: int | None) -> str | None:
+    """The language a `# lang: xx` comment at the end of the text's line declares."""
+    if not line:
+        return None
+    lines = _lines(root / file)
+    match = EXCEPTION.search(lines[line - 1]) if line <= len(lines) else None
+    return match.group(1) if match else None
