@@ -66,3 +66,13 @@ def test_example_plans_keep_the_kit_transcription():
         example = yaml.safe_load((ROOT / "examples" / name / "data" / "plans" / f"{plan}.yml").read_text(encoding="utf-8"))
         root = yaml.safe_load((ROOT / "data" / "plans" / f"{plan}.yml").read_text(encoding="utf-8"))
         assert strip(example, {"vi", "en"}) == root, name
+
+
+def test_a_plan_without_budgets_time_frames_or_leads_draws_no_empty_picture(site):
+    """Hưng Yên's and Huế's plans give none of these: their pages have no picture section at all;
+    Lạng Sơn's gives time frames and leads but no budgets: no budget picture."""
+    for plan in ("hungyen-2017", "thuathienhue-2020"):
+        page = site.html(f"plans/{plan}/index.html")
+        assert page.select_one("#pictures") is None and not page.select(".portal-chart__svg"), plan
+    langson = site.html("plans/langson-2014-2020/index.html")
+    assert langson.select_one("#pictures") is not None and len(langson.select(".portal-chart__svg")) == 2
