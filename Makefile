@@ -4,6 +4,7 @@ PYTHON  := $(VENV)/bin/python
 SITE    ?= site
 ADDR    ?= 127.0.0.1:8000
 CHROMIUM ?= /usr/bin/chromium
+NGINX    ?= /usr/sbin/nginx
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := $(CURDIR)/hooks
@@ -20,10 +21,11 @@ $(VENV)/.test-deps: requirements-test.txt $(VENV)/.build-deps
 	$(PYTHON) -m pip install --quiet -r requirements-test.txt
 	touch $@
 
-# The browser tests drive Debian's Chromium (Playwright's own browser download needs a network CI lacks).
-$(CHROMIUM):
+# The browser tests drive Debian's Chromium (Playwright's own browser download needs a network CI lacks);
+# the security-header test serves the site with Debian's nginx.
+$(CHROMIUM) $(NGINX):
 	$(SUDO) apt-get update -qq
-	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium nginx
 
 ## serve: build the portal and serve it on http://127.0.0.1:8000/ (rebuilds when docs/ or data/ change)
 serve: $(VENV)/.build-deps
@@ -52,8 +54,8 @@ report: $(VENV)/.build-deps
 	@test -n "$(PLAN)" -a -n "$(DATE)" || { echo "Usage: make report PLAN=<plan id> DATE=<YYYY-MM-DD>"; exit 2; }
 	$(PYTHON) -m portal report $(PLAN) $(DATE) --out reports
 
-## test: install the test tools (and Chromium) and run the whole test suite
-test: $(VENV)/.test-deps $(CHROMIUM)
+## test: install the test tools (and Chromium, nginx) and run the whole test suite
+test: $(VENV)/.test-deps $(CHROMIUM) $(NGINX)
 	PORTAL_CHROMIUM=$(CHROMIUM) $(PYTHON) -m pytest
 
 clean:
