@@ -2,6 +2,7 @@
 VENV    ?= .venv
 PYTHON  := $(VENV)/bin/python
 SITE    ?= site
+CONFIG  ?= mkdocs.yml
 ADDR    ?= 127.0.0.1:8000
 CHROMIUM ?= /usr/bin/chromium
 NGINX    ?= /usr/sbin/nginx
@@ -35,7 +36,7 @@ serve: $(VENV)/.build-deps
 ##        and deletes what it had written
 build: $(VENV)/.build-deps
 	rm -rf $(SITE).new
-	$(PYTHON) -m mkdocs build --strict --site-dir $(SITE).new || { rm -rf $(SITE).new; exit 1; }
+	$(PYTHON) -m mkdocs build --strict --config-file $(CONFIG) --site-dir $(SITE).new || { rm -rf $(SITE).new; exit 1; }
 	rm -rf $(SITE).old; [ ! -d $(SITE) ] || mv $(SITE) $(SITE).old
 	mv $(SITE).new $(SITE); rm -rf $(SITE).old
 
