@@ -19,7 +19,7 @@ import jinja2
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 
-from portal import clock, figures, opendata, plancharts, progress, report, sanitise, site, structured
+from portal import clock, figures, history, opendata, plancharts, progress, report, sanitise, site, structured
 from portal.language import Language
 
 if TYPE_CHECKING:
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 # What `portal_list:` in a page's front matter may name: overrides/portal/list-<name>.html
 LISTS = ("home", "profile", "invest", "projects", "zones", "procedures", "visit", "events", "news", "press", "clarifications",
-         "publications", "international", "plans", "shared-documents", "agencies", "legal", "open-data")
+         "publications", "international", "plans", "shared-documents", "agencies", "legal", "open-data", "changelog")
 
 
 def on_page_markdown(markdown: str, page, config: "MkDocsConfig", files) -> str:
@@ -93,6 +93,8 @@ def on_page_context(context, page, config: "MkDocsConfig", nav):
     language = Language(db, site.current_language(config), site.default_language(config), page.url)
     context["L"] = language
     context["portal"] = db
+    # The day the page's source (its Markdown file, or the data it is made from) last changed.
+    context["portal_updated"] = history.last_changed(site.root(config), page.file.edit_uri or f"docs/{page.file.src_uri}")
     if config.site_url and page.canonical_url:
         base = config.site_url.rstrip("/") + "/"
         alternates = {code: base + (alternate.url if alternate.url != "./" else "")

@@ -12,7 +12,7 @@ from lxml import etree
 from conftest import ROOT
 
 SITE_URL = "http://127.0.0.1:8000/"
-HAND_WRITTEN = ["index.html", "about/index.html", "plans/index.html", "agencies/index.html", "legal/index.html",
+HAND_WRITTEN = ["index.html", "about/index.html", "changelog/index.html", "plans/index.html", "agencies/index.html", "legal/index.html",
                 "profile/index.html", "invest/index.html", "invest/projects/index.html", "invest/zones/index.html",
                 "invest/procedures/index.html", "visit/index.html", "events/index.html", "news/index.html", "press/index.html",
                 "press/foreign-press/index.html", "clarifications/index.html", "publications/index.html", "international/index.html",

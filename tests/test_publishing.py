@@ -52,3 +52,25 @@ def test_a_failed_build_leaves_the_published_site_untouched(tmp_path):
     assert result.returncode != 0 and "names agency 'mau-nobody'" in result.stderr
     assert (site / "marker.txt").read_text(encoding="utf-8") == "yesterday's site"  # still the previous site
     assert not Path(f"{site}.new").exists() and not Path(f"{site}.old").exists()
+
+
+def test_every_page_says_when_it_last_changed(site):
+    """From git: the day of the last commit that touched the page's Markdown or the data it is made from."""
+    dates = {}
+    for page in ("index.html", "en/plans/haiphong-2019/index.html", "agencies/haiphong-dic/index.html", "open-data/index.html"):
+        line = site.html(page).select_one("p.portal-updated")
+        stamp = line.select_one("time")
+        assert stamp is not None and stamp["datetime"][:4] == "2026", page
+        dates[page] = stamp["datetime"]
+        assert line.select_one("a")["href"].endswith("changelog/"), page
+    plan = subprocess.run(["git", "log", "-1", "--format=%cs", "--", "data/plans/haiphong-2019.yml"], cwd=ROOT, capture_output=True,
+                          text=True).stdout.strip()
+    assert dates["en/plans/haiphong-2019/index.html"] == plan
+
+
+def test_the_change_log_lists_what_changed_newest_first(site):
+    for page, words in (("changelog/index.html", "Dữ liệu mở có thêm"), ("en/changelog/index.html", "SQLite file")):
+        entries = site.html(page).select("ul.portal-changelog > li")
+        days = [entry.time["datetime"] for entry in entries]
+        assert days == sorted(days, reverse=True) and len(days) >= 4
+        assert any(words in entry.get_text() for entry in entries)

@@ -206,6 +206,7 @@ class Database:
     # Records kept off the site: restricted ones (`access:`), and drafts or records in review outside
     # a preview. Kept only so that the output guard (guard.py) can check that none of it leaked.
     withheld: list[Record] = field(default_factory=list)
+    changelog: list[dict] = field(default_factory=list)  # data/changelog.yml, newest first (optional)
 
     def kind(self, kind: str) -> dict[str, Record]:
         """Every record of a kind, by id (plans as their records)."""
@@ -420,6 +421,7 @@ class _Loader:
         site = self._single("site")
         ui = self._single("ui")
         profile = self._single("profile")
+        changelog = self._single("changelog") if (self.data_dir / "changelog.yml").exists() else None
         records = {KINDS[folder]: self._folder(folder, kind) for folder, kind in KINDS.items()}
         if ui is not None:
             self._check_ui(ui)
@@ -455,7 +457,7 @@ class _Loader:
         plans = {key: plan for key, plan in plans.items() if ("plan", key) not in hidden}
         return Database(self.root, self.languages, site.data, ui.data, records["agency"], records["legal"], plans,
                         profile.data, {kind: records[kind] for kind in KINDS.values() if kind not in ("agency", "legal", "plan")},
-                        withheld)
+                        withheld, sorted(changelog.data["entries"], key=lambda entry: entry["date"], reverse=True) if changelog else [])
 
     def _read(self, path: Path) -> yamlfile.YamlDocument | None:
         document, errors = yamlfile.load(path, relative(path, self.root))

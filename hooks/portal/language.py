@@ -52,6 +52,7 @@ ROUTES = {
     "clarifications": "clarifications/",
     "publications": "publications/",
     "international": "international/",
+    "changelog": "changelog/",
 }
 
 
