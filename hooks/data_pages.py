@@ -71,7 +71,7 @@ def _hand_written(source: Path, languages: tuple[str, ...]) -> dict[str, bytes]:
             missing += [f"docs/{relative} has no {other} version: add docs/{other}/{rest}" for other in languages if f"{other}/{rest}" not in files]
     if missing:
         raise PluginError("Every page must exist in every language:\n  " + "\n  ".join(missing))
-    broken = [problem for relative, content in files.items() if relative.endswith(".md") for problem in _front_matter_problems(relative, content)]
+    broken = [problem for relative, content in files.items() if relative.endswith(".md") for problem in _front_matter_problems(relative, content, languages[0])]
     if broken:
         raise PluginError("A page's front matter (the block between the --- lines) is not valid YAML:\n  " + "\n  ".join(broken))
     return files
@@ -120,7 +120,7 @@ def _front_matter(content: bytes) -> dict:
     return meta if isinstance(meta, dict) else {}
 
 
-def _front_matter_problems(relative: str, content: bytes) -> list[str]:
+def _front_matter_problems(relative: str, content: bytes, default: str = "vi") -> list[str]:
     """MkDocs silently treats unreadable front matter as page text; say so instead."""
     text = content.decode("utf-8")
     if not text.startswith("---"):
@@ -144,6 +144,10 @@ def _front_matter_problems(relative: str, content: bytes) -> list[str]:
     for key, allowed in (("state", STATES), ("access", ACCESS)):
         if key in meta and meta[key] not in allowed:
             return [f"docs/{relative}:{line_of(key)}: {key}: '{meta[key]}' is not one of {', '.join(allowed)}"]
+    awaiting = meta.get("awaiting_translation")
+    if awaiting is not None and (awaiting is not True or relative.split("/", 1)[0] == default):
+        return [f"docs/{relative}:{line_of('awaiting_translation')}: awaiting_translation: write `awaiting_translation: true` in a "
+                "translation that is not ready yet (not in the original Vietnamese page), or remove the line"]
     search = meta.get("search")
     if search is not None and not (isinstance(search, dict) and set(search) == {"exclude"} and isinstance(search["exclude"], bool)):
         return [f"docs/{relative}:{line_of('search')}: search: write `search: {{exclude: true}}` to keep this page out of the search "

@@ -40,7 +40,8 @@ CASES = {
     "invalid YAML": (PLAN, 'number: "01/KH-UBND"', "number: Số: 01",
                      ['data/plans/mau-2020.yml:3: is not valid YAML: mapping values are not allowed here. A text containing ": " must be put in double quotes.']),
     "missing English text": (PLAN, ', en: "Professional training"}', "}",
-                             ["data/plans/mau-2020.yml:15: tasks[1].title: the English text (en) is missing"]),
+                             ["data/plans/mau-2020.yml:15: tasks[1].title: the English text (en) is missing; write it, or add `awaiting_translation: [en]` "
+                              "to publish the record with its Vietnamese text and a notice until it is translated"]),
     "unknown agency": (PLAN, "lead: [mau-dic]", "lead: [mau-dit]",
                        ["data/plans/mau-2020.yml:17: tasks[1].lead[1]: names agency 'mau-dit', which is not in data/agencies/; did you mean 'mau-dic' or 'mau-dofa' or 'mau-pc'?"]),
     "unknown legal document": (PLAN, "legal_basis: [decree-72-2015-nd-cp]", "legal_basis: [decree-72-2051-nd-cp]",
@@ -60,7 +61,7 @@ CASES = {
     "declared total disagrees": (PLAN, "budget_total: 150", "budget_total: 160",
                                  ["data/plans/mau-2020.yml:12: budget_total: declares 160 million VND but the task budgets add up to 150 (1: 50, 2.1: 100)."]),
     "unknown field": (PLAN, "budget_total: 150", "budget_totl: 150",
-                      ["data/plans/mau-2020.yml:12: budget_totl: is not a known field here (did you mean 'budget_total'?); allowed fields: access, budget_total, closing, date, duties, funding, id, issuer, legal_basis, locality, notes, number, period, purposes, references, reporting, requirements, scope, sections, signer, source, state, targets, tasks, title, type"]),
+                      ["data/plans/mau-2020.yml:12: budget_totl: is not a known field here (did you mean 'budget_total'?); allowed fields: access, awaiting_translation, budget_total, closing, date, duties, funding, id, issuer, legal_basis, locality, notes, number, period, purposes, references, reporting, requirements, scope, sections, signer, source, state, targets, tasks, title, type"]),
     "missing required field": (PLAN, "issuer: mau-pc\n", "",
                                ["data/plans/mau-2020.yml:1: issuer: is missing; this field is required"]),
     "value outside the list": (AGENCIES, "type: department\n  locality: mau\n  parent: mau-pc\n- id: mau-dofa", "type: departmnt\n  locality: mau\n  parent: mau-pc\n- id: mau-dofa",
@@ -135,7 +136,8 @@ PRESS_CASES = {
     'clarification without where it appeared': ('data/clarifications/mau-claim.yml', 'appeared:\n  - where: {vi: "một bài đăng trên mạng xã hội", en: "a social-media post"}\n    date: "2020-08-28"\n', '',
         ['data/clarifications/mau-claim.yml:1: appeared: is missing; this field is required']),
     'clarification without its English text': ('data/clarifications/mau-claim.yml', ', en: "The port is operating normally."}', '}',
-        ['data/clarifications/mau-claim.yml:10: facts[1]: the English text (en) is missing']),
+        ['data/clarifications/mau-claim.yml:10: facts[1]: the English text (en) is missing; write it, or add `awaiting_translation: [en]` '
+         'to publish the record with its Vietnamese text and a notice until it is translated']),
     'spokesperson of an unknown agency': ('data/spokespersons/mau.yml', 'agency: mau-pc', 'agency: mau-ubnd',
         ["data/spokespersons/mau.yml:5: agency: names agency 'mau-ubnd', which is not in data/agencies/; did you mean 'mau-dic' or 'mau-dofa' or 'mau-pc'?"]),
     'spokesperson without the confirmation date': ('data/spokespersons/mau.yml', '  confirmed: "2020-01-15"\n', '',

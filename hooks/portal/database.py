@@ -67,6 +67,9 @@ REFERENCES = {
     "site": [("owner", "agency"), ("operator", "agency")],
 }
 FOLDER_OF = {kind: folder for folder, kind in KINDS.items()}
+# Record kinds that may be published before they are translated (`awaiting_translation: [en]`).
+AWAITABLE = {"agency", "legal", "plan", "zone", "project", "incentive", "procedure", "highlight", "event", "clarification",
+             "spokesperson", "publication", "partner"}
 NOUNS = {"agency": "agency", "legal": "legal document", "plan": "plan", "zone": "zone", "event": "event"}
 # The kit's own data/ folder: a locality's site that has no data/ui.yml or data/schemas/ uses the
 # kit's (examples/<name>/ and a new locality's starter carry only their own content).
@@ -523,12 +526,22 @@ class _Loader:
         """Every text must exist in every configured language (a news item awaiting translation: in the
         default language; it stays off the site until the others are written)."""
         required = self.languages
-        if record.kind == "news" and isinstance(record.data, dict) and record.data.get("status") == "awaiting-translation":
+        data = record.data if isinstance(record.data, dict) else {}
+        if record.kind == "news" and data.get("status") == "awaiting-translation":
             required = self.languages[:1]
+        awaiting = data.get("awaiting_translation") or []
+        for language in awaiting:
+            if language == self.languages[0] or language not in self.languages:
+                self.error(record, ("awaiting_translation",), f"lists '{language}'; list only languages of this site other than "
+                           f"the default ({', '.join(self.languages[1:])}): the {_language_name(self.languages[0])} text is the original")
+        required = tuple(language for language in required if language not in awaiting)
         for path, text in _texts(record.data, ()):
             for language in required:
                 if language not in text:
-                    hint = "; write it, or add `status: awaiting-translation` to hold the item back until it is translated" if record.kind == "news" else ""
+                    hint = ("; write it, or add `status: awaiting-translation` to hold the item back until it is translated" if record.kind == "news"
+                            else f"; write it, or add `awaiting_translation: [{language}]` to publish the record with its "
+                                 f"{_language_name(self.languages[0])} text and a notice until it is translated"
+                            if record.kind in AWAITABLE else "")
                     self.error(record, path, f"the {_language_name(language)} text ({language}) is missing{hint}")
             for language in text:
                 if language not in self.languages and record.kind != "ui":  # ui.yml holds every language the kit knows

@@ -91,14 +91,24 @@ def terminology(db: Database) -> list[DataError]:
 
 
 def awaiting_translation(db: Database) -> dict[str, list[str]]:
-    """Language -> the records held back until they are translated into it."""
+    """Language -> what awaits translation into it: news held back (`status: awaiting-translation`),
+    records published with their Vietnamese text (`awaiting_translation: [..]`), and pages whose
+    translation says `awaiting_translation: true`."""
     waiting: dict[str, list[str]] = {}
     for record in db.collections["news"].values():
         if record.data.get("status") != "awaiting-translation":
             continue
         for code in db.languages[1:]:
             if any(code not in text for _, text in _texts(record.data, ())):
-                waiting.setdefault(code, []).append(f"{record.file}:{record.line('id')} ({record.id})")
+                waiting.setdefault(code, []).append(f"{record.file}:{record.line('id')} ({record.id}, held back)")
+    for record in records(db):
+        for code in record.data.get("awaiting_translation", []):
+            waiting.setdefault(code, []).append(f"{record.file}:{record.line('awaiting_translation')} ({record.id}, shown in Vietnamese)")
+    for code in db.languages[1:]:
+        for page in sorted((db.root / "docs" / code).rglob("*.md")):
+            text = page.read_text(encoding="utf-8")
+            if text.startswith("---") and re.search(r"^awaiting_translation:\s*true\s*$", text.split("\n---", 1)[0], re.M):
+                waiting.setdefault(code, []).append(f"{page.relative_to(db.root).as_posix()} (page)")
     return waiting
 
 

@@ -81,8 +81,9 @@ class Language:
         return ", ".join(self.label(prefix, value) for value in values)
 
     def tx(self, text: dict | None) -> str:
-        """The current language's side of a bilingual field."""
-        return "" if not text else text[self.code]
+        """The current language's side of a bilingual field; the default language's while a record
+        awaits translation (`awaiting_translation:`, announced on its page)."""
+        return "" if not text else text.get(self.code) or text[self.default]
 
     # -- numbers and dates ----------------------------------------------------------------------
     def number(self, value: float | None) -> str:

@@ -39,9 +39,9 @@ def generate(db: Database, languages: tuple[str, ...], default: str, site_url: s
     for language in languages:
         for kind, folder in RECORD_FOLDERS.items():
             for record_id, record in db.kind(kind).items():
-                pages[f"{language}/{folder}/{record_id}.md"] = _page(_record_meta(kind, record, language), record.file)
+                pages[f"{language}/{folder}/{record_id}.md"] = _page(_record_meta(kind, record, language, default), record.file)
         for record in db.news():
-            meta = _record_meta("news", record, language)
+            meta = _record_meta("news", record, language, default)
             pages[f"{language}/{ROUTES['news'].format(year=record.data['date'][:4], id=record.id).rstrip('/')}.md"] = _page(meta, record.file)
         pages.update(_news_listings(db, language))
         speaker = Language(db, language, default)
@@ -70,29 +70,36 @@ def _reports(db: Database, speaker: Language) -> dict[str, Generated]:
     return pages
 
 
-def _record_meta(kind: str, record, language: str) -> dict:
+def _record_meta(kind: str, record, language: str, default: str) -> dict:
     data = record.data
-    meta = {"title": _title(kind, data, language), "portal_record": kind, "portal_id": record.id}
+    meta = {"title": _title(kind, data, language, default), "portal_record": kind, "portal_id": record.id}
     summary = data.get("summary") if kind == "news" else data.get("claim") if kind == "clarification" else None
     if summary:
-        meta["description"] = summary[language]
+        meta["description"] = _side(summary, language, default)
     if data.get("image"):
         meta["portal_image"] = data["image"]["file"]
     if kind in ("news", "clarification"):
         meta["portal_date"] = data["date"]
     if data.get("sample"):
         meta["portal_sample"] = True
+    if data.get("awaiting_translation"):
+        meta["portal_awaiting"] = data["awaiting_translation"]
     if data.get("state") in ("draft", "review"):  # only in a preview: a build leaves such records out
         meta["portal_state"] = data["state"]
     return meta
 
 
-def _title(kind: str, data: dict, language: str) -> str:
+def _title(kind: str, data: dict, language: str, default: str) -> str:
     if kind in ("agency", "zone"):
-        return data["name"][language]
+        return _side(data["name"], language, default)
     if kind == "legal":
-        return data.get("number") or data["title"][language]
-    return data["title"][language]
+        return data.get("number") or _side(data["title"], language, default)
+    return _side(data["title"], language, default)
+
+
+def _side(text: dict, language: str, default: str) -> str:
+    """A text in `language`, or in the default language while the record awaits translation."""
+    return text.get(language) or text[default]
 
 
 def _news_listings(db: Database, language: str) -> dict[str, Generated]:
