@@ -63,7 +63,7 @@ def test_make_check_reports_and_fails(tmp_path):
     run = subprocess.run([sys.executable, "-m", "portal", "check"], cwd=ROOT, capture_output=True, text=True,
                          env={"PYTHONPATH": str(ROOT / "hooks"), "PATH": "/usr/bin:/bin"}, timeout=120)
     assert run.returncode == 0, run.stderr
-    assert "Language and terminology: OK" in run.stdout
+    assert "Language, terminology and links: OK" in run.stdout
     assert "Awaiting translation into en: 1\n  data/news/sample-awaiting-translation.yml:" in run.stdout
 
 
@@ -76,3 +76,18 @@ def test_every_data_file_names_its_schema_for_the_editor():
         schema = (path.parent / path.read_text(encoding="utf-8").splitlines()[0].split("$schema=", 1)[-1]).resolve()
         assert path.read_text(encoding="utf-8").startswith("# yaml-language-server: $schema="), relative
         assert schema == ROOT / "data" / "schemas" / f"{kind}.schema.json", relative
+
+
+def test_a_link_or_picture_leading_nowhere(data_root):
+    for code in ("vi", "en"):
+        (data_root / "docs" / code / "plans").mkdir(parents=True)
+        (data_root / "docs" / code / "plans" / "index.md").write_text(
+            "# Plans\n\n[Mau 2020](mau-2020.md) · [about](../about.md#team) · [site](https://example.org/x.md)\n\n"
+            "![Map](../assets/images/ban-do.png)\n", encoding="utf-8")
+    (data_root / "docs" / "vi" / "about.md").write_text("# About\n", encoding="utf-8")
+    errors = [str(error) for error in editorial.markdown_links(database.load(data_root, LANGS))]
+    assert errors == [  # mau-2020.md is made from data/plans/mau-2020.yml: found
+        "docs/vi/plans/index.md:5: link: '../assets/images/ban-do.png' leads to nothing: no page or file docs/vi/assets/images/ban-do.png (nor a page made from data)",
+        "docs/en/plans/index.md:3: link: '../about.md' leads to nothing: no page or file docs/en/about.md (nor a page made from data)",
+        "docs/en/plans/index.md:5: link: '../assets/images/ban-do.png' leads to nothing: no page or file docs/en/assets/images/ban-do.png (nor a page made from data)",
+    ]

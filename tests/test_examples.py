@@ -46,7 +46,7 @@ def test_example_passes_make_check(name):
     run = subprocess.run([sys.executable, "-m", "portal", "check", str(ROOT / "examples" / name / "mkdocs.yml")], cwd=ROOT,
                          capture_output=True, text=True, env={"PYTHONPATH": str(ROOT / "hooks"), "PATH": "/usr/bin:/bin"}, timeout=120)
     assert run.returncode == 0, run.stderr
-    assert "Language and terminology: OK" in run.stdout
+    assert "Language, terminology and links: OK" in run.stdout
 
 
 def test_example_plans_keep_the_kit_transcription():

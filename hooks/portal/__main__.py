@@ -47,7 +47,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     if args.command == "report":
         return _report(db, default_language(config), args.plan, args.date, Path(args.out))
-    editorial_errors = editorial.wrong_language(db) + editorial.terminology(db)
+    editorial_errors = editorial.wrong_language(db) + editorial.terminology(db) + editorial.markdown_links(db)
     if editorial_errors:
         print(DataErrors(editorial_errors).report().replace("nothing was published", "fix them before you commit"), file=sys.stderr)
         return 1
@@ -55,7 +55,8 @@ def main(argv: list[str] | None = None) -> int:
     counts = ", ".join(f"{len(db.collections[kind])} {folder}" for folder, kind in database.KINDS.items() if kind in db.collections)
     print(f"Data OK: {len(db.plans)} plans ({tasks} tasks), {len(db.agencies)} agencies, {len(db.legal)} legal documents, "
           f"{counts} ({db.sample_count()} marked sample); languages: {', '.join(db.languages)}.")
-    print("Language and terminology: OK (every text of four words or more reads as its language; the termbase is followed).")
+    print("Language, terminology and links: OK (every text of four words or more reads as its language; the termbase is "
+          "followed; every link in docs/ leads to a page or file).")
     waiting = editorial.awaiting_translation(db)
     for code in db.languages[1:]:
         items = waiting.get(code, [])

@@ -9,11 +9,14 @@
   and the agency registry gives each office one name per language: where a Vietnamese text names an
   agency in full, its translation must use the registry's name, so the same office is not named
   three ways.
+- markdown_links: a link or picture in docs/ that leads to no page or file of the site (the build
+  checks the same and more on its output; this finds it in a second, before a commit).
 - awaiting_translation: what waits for a translation, per language, for the report.
 """
 
 from __future__ import annotations
 
+import posixpath
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -145,3 +148,33 @@ def _declared(root: Path, file: str, line: int | None) -> str | None:
     lines = _lines(root / file)
     match = EXCEPTION.search(lines[line - 1]) if line <= len(lines) else None
     return match.group(1) if match else None
+
+
+MARKDOWN_LINK = re.compile(r"!?\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)|\s(?:href|src)=\"([^\"]+)\"")
+
+
+def markdown_links(db: Database) -> list[DataError]:
+    """Links and pictures in docs/<language>/ that lead to nothing: not a page written in docs/, not
+    a page made from data, not a file under docs/."""
+    from .pages import record_pages  # pages imports this module's neighbours; imported when used
+
+    docs = db.root / "docs"
+    found = []
+    for code in db.languages:
+        folder = docs / code
+        targets = {path.relative_to(docs).as_posix() for path in folder.rglob("*") if path.is_file()}
+        targets |= set(record_pages(db, code))
+        shared = {path.relative_to(docs).as_posix() for path in docs.rglob("*") if path.is_file()}
+        for page in sorted(folder.rglob("*.md")):
+            relative = page.relative_to(docs).as_posix()
+            for number, line in enumerate(page.read_text(encoding="utf-8").splitlines(), start=1):
+                for match in MARKDOWN_LINK.finditer(line):
+                    address = (match.group(1) or match.group(2) or "").split("#", 1)[0].split("?", 1)[0]
+                    if not address or re.match(r"^[a-z][a-z0-9+.-]*:", address) or address.startswith("/"):
+                        continue  # an anchor on the page, another site, mail or phone: not checked here
+                    target = posixpath.normpath(posixpath.join(posixpath.dirname(relative), address))
+                    candidates = {target, target.rstrip("/") + ".md", target.rstrip("/") + "/index.md"}
+                    if not candidates & (targets | shared) and not (docs / target).is_dir():
+                        found.append(DataError(f"docs/{relative}", number, "link",
+                                               f"'{address}' leads to nothing: no page or file docs/{target} (nor a page made from data)"))
+    return found

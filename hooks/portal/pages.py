@@ -34,15 +34,20 @@ class Generated:
     source: str  # the file or folder an editor changes
 
 
+def record_pages(db: Database, language: str) -> dict[str, tuple[str, object]]:
+    """Path of each record's page in `language` (under docs/) -> its kind and record."""
+    found = {f"{language}/{folder}/{record_id}.md": (kind, record)
+             for kind, folder in RECORD_FOLDERS.items() for record_id, record in db.kind(kind).items()}
+    found.update({f"{language}/{ROUTES['news'].format(year=record.data['date'][:4], id=record.id).rstrip('/')}.md": ("news", record)
+                  for record in db.news()})
+    return found
+
+
 def generate(db: Database, languages: tuple[str, ...], default: str, site_url: str) -> dict[str, Generated]:
     pages: dict[str, Generated] = {}
     for language in languages:
-        for kind, folder in RECORD_FOLDERS.items():
-            for record_id, record in db.kind(kind).items():
-                pages[f"{language}/{folder}/{record_id}.md"] = _page(_record_meta(kind, record, language, default), record.file)
-        for record in db.news():
-            meta = _record_meta("news", record, language, default)
-            pages[f"{language}/{ROUTES['news'].format(year=record.data['date'][:4], id=record.id).rstrip('/')}.md"] = _page(meta, record.file)
+        for relative, (kind, record) in record_pages(db, language).items():
+            pages[relative] = _page(_record_meta(kind, record, language, default), record.file)
         pages.update(_news_listings(db, language))
         speaker = Language(db, language, default)
         pages[f"{language}/{ROUTES['calendar']}"] = Generated(calendar.build(db, speaker, site_url), "data/events/")
