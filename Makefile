@@ -6,6 +6,7 @@ CONFIG  ?= mkdocs.yml
 ADDR    ?= 127.0.0.1:8000
 CHROMIUM ?= /usr/bin/chromium
 NGINX    ?= /usr/sbin/nginx
+JAVA     ?= /usr/bin/java
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := $(CURDIR)/hooks
@@ -23,10 +24,15 @@ $(VENV)/.test-deps: requirements-test.txt $(VENV)/.build-deps
 	touch $@
 
 # The browser tests drive Debian's Chromium (Playwright's own browser download needs a network CI lacks);
-# the security-header test serves the site with Debian's nginx.
-$(CHROMIUM) $(NGINX):
+# the security-header test serves the site with Debian's nginx; the HTML checker (vnu) runs on Java.
+$(CHROMIUM) $(NGINX) $(JAVA):
 	$(SUDO) apt-get update -qq
-	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium nginx
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium nginx default-jre-headless
+
+# axe-core and the Nu HTML Checker, at the versions package-lock.json pins.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
 
 ## serve: build the portal and serve it on http://127.0.0.1:8000/ (rebuilds when docs/ or data/ change)
 serve: $(VENV)/.build-deps
@@ -55,9 +61,9 @@ report: $(VENV)/.build-deps
 	@test -n "$(PLAN)" -a -n "$(DATE)" || { echo "Usage: make report PLAN=<plan id> DATE=<YYYY-MM-DD>"; exit 2; }
 	$(PYTHON) -m portal report $(PLAN) $(DATE) --out reports
 
-## test: install the test tools (and Chromium, nginx) and run the whole test suite
-test: $(VENV)/.test-deps $(CHROMIUM) $(NGINX)
+## test: install the test tools (Python packages, Chromium, nginx, Java, axe-core, vnu) and run the whole test suite
+test: $(VENV)/.test-deps $(CHROMIUM) $(NGINX) $(JAVA) node_modules/.installed
 	PORTAL_CHROMIUM=$(CHROMIUM) $(PYTHON) -m pytest
 
 clean:
-	rm -rf $(SITE) $(SITE).new $(SITE).old .build .pytest_cache reports
+	rm -rf $(SITE) $(SITE).new $(SITE).old .build .pytest_cache reports test-results

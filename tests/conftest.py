@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import threading
+import time
+import urllib.request
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -82,3 +85,66 @@ def browser():
         chromium = playwright.chromium.launch(executable_path=executable, args=["--no-sandbox"])
         yield chromium
         chromium.close()
+
+
+NGINX_CONF = """daemon off;
+master_process off;
+worker_processes 1;
+pid {tmp}/nginx.pid;
+error_log {tmp}/error.log;
+events {{}}
+http {{
+  include /etc/nginx/mime.types;
+  default_type application/octet-stream;
+  access_log off;
+  client_body_temp_path {tmp}/body;
+  proxy_temp_path {tmp}/proxy;
+  fastcgi_temp_path {tmp}/fastcgi;
+  uwsgi_temp_path {tmp}/uwsgi;
+  scgi_temp_path {tmp}/scgi;
+  server {{
+    listen 127.0.0.1:{port};
+    root {site};
+    include {site}/_nginx-headers.conf;
+    location /en/ {{ error_page 404 /en/404.html; }}
+    error_page 404 /404.html;
+  }}
+}}
+"""
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def published(tmp_path_factory):
+    """The portal as it is published: built for its address (PORTAL_SITE_URL, so the language
+    switcher and sitemap are same-origin) and served by a real nginx with the build's security
+    headers snippet. Yields (address, site folder)."""
+    executable = shutil.which("nginx") or "/usr/sbin/nginx"
+    if not Path(executable).exists():
+        pytest.fail("nginx is not installed: run `make test`, which installs Debian's nginx package")
+    tmp = tmp_path_factory.mktemp("nginx")
+    port = free_port()
+    site = tmp / "site"
+    os.environ["PORTAL_SITE_URL"] = f"http://127.0.0.1:{port}/"
+    try:
+        result = build_site(ROOT / "mkdocs.yml", site)
+    finally:
+        del os.environ["PORTAL_SITE_URL"]
+    assert result.returncode == 0, result.stderr
+    (tmp / "nginx.conf").write_text(NGINX_CONF.format(tmp=tmp, port=port, site=site), encoding="utf-8")
+    server = subprocess.Popen([executable, "-p", str(tmp), "-c", str(tmp / "nginx.conf")], stderr=subprocess.PIPE)
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(50):
+        try:
+            urllib.request.urlopen(url + "/", timeout=1)
+            break
+        except OSError:
+            time.sleep(0.1)
+    yield url, site
+    server.terminate()
+    server.wait(timeout=10)

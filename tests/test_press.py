@@ -85,7 +85,7 @@ def test_news_page_has_its_body_and_link_preview(site, language):
 
 def test_news_index_lists_newest_first_with_links_by_year_and_category(site):
     html = site.html("en/news/index.html")
-    shown = [resolve("en/news/index.html", link["href"]) for link in html.select("ul.portal-news h3 a")]
+    shown = [resolve("en/news/index.html", link["href"]) for link in html.select("ul.portal-news h2 a")]
     newest = sorted(published_news(), key=lambda item: (item["date"], item["id"]), reverse=True)
     assert shown == [f"/en/news/{item['date'][:4]}/{item['id']}/" for item in newest][:len(shown)]
     filters = {resolve("en/news/index.html", link["href"]) for link in html.select("nav.portal-news-filters a")}
@@ -108,8 +108,8 @@ def test_pagination_walks_every_item_once(small_site):
 
     for first, second in [("en/news/index.html", "en/news/page/2/index.html"), ("en/news/2020/index.html", "en/news/2020/page/2/index.html")]:
         one, two = page(first), page(second)
-        assert [link.get_text() for link in one.select("ul.portal-news h3 a")] == ["Press release: fair & exhibition <2020>"]
-        assert [link.get_text() for link in two.select("ul.portal-news h3 a")] == ["Street festival opens"]
+        assert [link.get_text() for link in one.select("ul.portal-news h2 a")] == ["Press release: fair & exhibition <2020>"]
+        assert [link.get_text() for link in two.select("ul.portal-news h2 a")] == ["Street festival opens"]
         assert resolve(first, one.select_one("nav.portal-pagination a[rel=next]")["href"]) == "/" + second.removesuffix("index.html")
         assert resolve(second, two.select_one("nav.portal-pagination a[rel=prev]")["href"]) == "/" + first.removesuffix("index.html")
         assert two.select_one("nav.portal-pagination [aria-current=page]").get_text() == "2"

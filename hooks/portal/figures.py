@@ -51,7 +51,8 @@ def location_diagram(points: list[Point], title: str, description: str, width: i
 
     figure_id = f"portal-fig-{next(_ids)}"
     parts = [
-        f'<svg class="portal-diagram" viewBox="0 0 {width} {height}" role="img" aria-labelledby="{figure_id}-t {figure_id}-d" '
+        # role="group", not "img": the diagram's places are links a keyboard can reach
+        f'<svg class="portal-diagram" viewBox="0 0 {width} {height}" role="group" aria-labelledby="{figure_id}-t {figure_id}-d" '
         f'xmlns="http://www.w3.org/2000/svg">',
         f'<title id="{figure_id}-t">{escape(title)}</title><desc id="{figure_id}-d">{escape(description)}</desc>',
         f'<rect x="0.5" y="0.5" width="{width - 1}" height="{height - 1}" rx="6" fill="#f4f6fb" stroke="#c5cae9"/>',

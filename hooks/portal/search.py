@@ -22,10 +22,11 @@ search finds a task by its number or words and opens the plan at that row.
 
 from __future__ import annotations
 
-import asyncio
 import json
 import re
 import shutil
+import subprocess
+import sys
 import tempfile
 from html import escape
 from pathlib import Path
@@ -139,36 +140,35 @@ def page_language(relative: str, languages: tuple[str, ...]) -> str:
 def write_indexes(site_dir: Path, db: Database, languages: tuple[str, ...]) -> None:
     """Index the built site into <language root>/pagefind/ for each language.
 
-    Each language's pages (with "đ" folded) and task pages are staged in a scratch folder and
-    indexed in one request: Pagefind's Python API answers one request per 0.1 s, so a request per
-    page would cost a minute. Pages opt in with data-pagefind-body (overrides/main.html), so 404
-    pages and excluded listings stay out.
+    Each language's pages (with "đ" folded) and task pages are staged in a scratch folder, and the
+    Pagefind command indexes that folder. (Its Python API was tried first: it answers one request
+    per 0.1 s, and its closing step stops the binary without waiting for the files to be written,
+    which left a truncated index now and then.) Pages opt in with data-pagefind-body
+    (overrides/main.html), so 404 pages and excluded listings stay out.
     """
-    from pagefind.index import IndexConfig, PagefindIndex  # the binary starts only when a site is indexed
-
     default = languages[0]
     built = [path.relative_to(site_dir).as_posix() for path in sorted(site_dir.rglob("*.html"))]
     built = [relative for relative in built if f"/{INDEX_FOLDER}/" not in f"/{relative}"]
-
-    async def index(code: str, staging: Path) -> None:
+    for code in languages:
         output = site_dir / language_prefix(code, default) / INDEX_FOLDER
         shutil.rmtree(output, ignore_errors=True)
-        config = IndexConfig(force_language=code, exclude_selectors=list(EXCLUDED), output_path=str(output))
-        async with PagefindIndex(config=config) as search_index:
-            await search_index.add_directory(path=str(staging))
-        for name in UNUSED:
-            (output / name).unlink(missing_ok=True)
-
-    for code in languages:
         with tempfile.TemporaryDirectory(prefix=f"portal-search-{code}-") as folder:
-            staging = Path(folder)
+            staging = Path(folder) / "site"
             pages = {relative: (site_dir / relative).read_text(encoding="utf-8")
                      for relative in built if page_language(relative, languages) == code}
             pages.update(task_pages(db, Language(db, code, default)))
             for relative, content in pages.items():
                 (staging / relative).parent.mkdir(parents=True, exist_ok=True)
                 (staging / relative).write_text(fold_html(content), encoding="utf-8")
-            asyncio.run(index(code, staging))
+            # Pagefind reads its settings from pagefind.json in its working folder.
+            settings = {"site": str(staging), "output_path": str(output), "force_language": code,
+                        "exclude_selectors": list(EXCLUDED), "quiet": True}
+            (Path(folder) / "pagefind.json").write_text(json.dumps(settings), encoding="utf-8")
+            result = subprocess.run([sys.executable, "-m", "pagefind"], cwd=folder, capture_output=True, text=True, timeout=600)
+            if result.returncode != 0 or not (output / "pagefind-entry.json").is_file():
+                raise RuntimeError(f"Pagefind could not index the {code} pages: {(result.stderr or result.stdout).strip()[-2000:]}")
+        for name in UNUSED:
+            (output / name).unlink(missing_ok=True)
     _empty_lunr_index(site_dir, languages)
 
 

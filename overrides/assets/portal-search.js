@@ -8,7 +8,8 @@
   var config = JSON.parse(element.textContent);
   var worker = new URL(script.dataset.worker, window.location.href);
   worker.searchParams.set("index", new URL(script.dataset.index, window.location.href).href);
-  worker.searchParams.set("root", new URL(config.base + "/", window.location.href).pathname);
+  // config.base is "." or "../.." on pages, "/" on 404 pages ("/" + "/" would be a host-less URL)
+  worker.searchParams.set("root", new URL(config.base.replace(/\/?$/, "/"), window.location.href).pathname);
   config.search = worker.href;
   config.translations["search.result.other"] = script.dataset.resultOther;
   element.textContent = JSON.stringify(config);
