@@ -11,7 +11,7 @@ SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := $(CURDIR)/hooks
 
-.PHONY: serve build check install-hook report test clean
+.PHONY: serve build check install-hook report test lighthouse clean
 
 $(VENV)/.build-deps: requirements.txt
 	python3 -m venv $(VENV)
@@ -64,6 +64,10 @@ report: $(VENV)/.build-deps
 ## test: install the test tools (Python packages, Chromium, nginx, Java, axe-core, vnu) and run the whole test suite
 test: $(VENV)/.test-deps $(CHROMIUM) $(NGINX) $(JAVA) node_modules/.installed
 	PORTAL_CHROMIUM=$(CHROMIUM) $(PYTHON) -m pytest
+
+## lighthouse: Lighthouse (mobile) scores of the published site, a row per page (bench/lighthouse.py)
+lighthouse: $(VENV)/.build-deps $(CHROMIUM) $(NGINX)
+	$(PYTHON) bench/lighthouse.py
 
 clean:
 	rm -rf $(SITE) $(SITE).new $(SITE).old .build .pytest_cache reports test-results
