@@ -11,7 +11,7 @@ SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := $(CURDIR)/hooks
 
-.PHONY: serve build check install-hook report test lighthouse clean
+.PHONY: serve build check install-hook report test bench lighthouse clean
 
 $(VENV)/.build-deps: requirements.txt
 	python3 -m venv $(VENV)
@@ -64,6 +64,14 @@ report: $(VENV)/.build-deps
 ## test: install the test tools (Python packages, Chromium, nginx, Java, axe-core, vnu) and run the whole test suite
 test: $(VENV)/.test-deps $(CHROMIUM) $(NGINX) $(JAVA) node_modules/.installed
 	PORTAL_CHROMIUM=$(CHROMIUM) $(PYTHON) -m pytest
+
+## bench: how the build grows with the database: N records per language, against Hugo (bench/scale.py)
+##        make bench SIZES="200 1000 2000" RUNS=3
+SIZES ?= 200 1000 2000
+RUNS  ?= 3
+bench: $(VENV)/.build-deps
+	$(PYTHON) -m pip install --quiet -r bench/requirements.txt
+	$(PYTHON) bench/scale.py $(SIZES) --runs $(RUNS)
 
 ## lighthouse: Lighthouse (mobile) scores of the published site, a row per page (bench/lighthouse.py)
 lighthouse: $(VENV)/.build-deps $(CHROMIUM) $(NGINX)
