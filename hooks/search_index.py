@@ -16,6 +16,19 @@ if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
 
 
+def on_config(config: "MkDocsConfig") -> None:
+    """Material's search plugin stays configured because its templates draw the search box (and
+    its keyboard use) only when it is; but its lunr index is never used, and building it parses
+    every page's HTML again (an eighth of a large site's build). Its per-page and final steps are
+    taken out of the build; search/search_index.json is written empty by portal/search.py."""
+    plugin = config.plugins.get("material/search") or config.plugins.get("search")
+    events = getattr(config.plugins, "events", None)
+    if plugin is None or not isinstance(events, dict):
+        return
+    for name in ("page_context", "post_build"):
+        events[name] = [method for method in events.get(name, []) if getattr(method, "__self__", None) is not plugin]
+
+
 def on_page_context(context, page, config: "MkDocsConfig", nav):
     db = site.current_database(config)
     language = Language(db, site.current_language(config), site.default_language(config), page.url)

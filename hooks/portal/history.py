@@ -5,6 +5,7 @@ a file not yet committed, there is no date and pages say nothing rather than gue
 from __future__ import annotations
 
 import subprocess
+import time
 from functools import lru_cache
 from pathlib import Path
 
@@ -33,9 +34,15 @@ def head(root: Path) -> str:
         return ""
 
 
+@lru_cache(maxsize=8)
+def _head_now(root: Path, minute: int) -> str:
+    return head(root)
+
+
 def last_changed(root: Path, source: str) -> str | None:
-    """The day `source` (a file, or a folder ending in /) last changed, or None."""
-    dates = file_dates(root, head(root))
+    """The day `source` (a file, or a folder ending in /) last changed, or None. The current commit
+    is looked up once a minute, not once per page (a build asks for every page)."""
+    dates = file_dates(root, _head_now(root, int(time.time() // 60)))
     if source.endswith("/"):
         return max((day for name, day in dates.items() if name.startswith(source)), default=None)
     return dates.get(source)

@@ -25,7 +25,12 @@ class _Loader(yaml.SafeLoader):
     """SafeLoader without the timestamp resolver: dates stay strings, validated by the schemas."""
 
 
-_Loader.yaml_implicit_resolvers = {
+class _FastLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """The same, parsed by libyaml (several times faster on a large database). A file it cannot
+    read is read again by _Loader, whose error messages the hints and tests are written for."""
+
+
+_Loader.yaml_implicit_resolvers = _FastLoader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
@@ -52,9 +57,15 @@ def load(path: Path, display_name: str) -> tuple[YamlDocument | None, list[DataE
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as error:
         return None, [DataError(display_name, None, "", f"is not UTF-8 text ({error.reason} at byte {error.start}); save it as UTF-8")]
-    loader = _Loader(text)
+    loader: yaml.SafeLoader = _FastLoader(text)
     try:
         node = loader.get_single_node()
+    except yaml.MarkedYAMLError:  # read it again to explain the mistake in PyYAML's own words
+        loader.dispose()
+        loader = _Loader(text)
+        node = None
+    try:
+        node = loader.get_single_node() if node is None and isinstance(loader, _Loader) else node
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None
@@ -82,7 +93,7 @@ def _syntax_hint(problem: str) -> str:
     return ""
 
 
-def _build(loader: _Loader, node: yaml.Node, path: Path_, document: YamlDocument, errors: list[DataError]) -> Any:
+def _build(loader: yaml.SafeLoader, node: yaml.Node, path: Path_, document: YamlDocument, errors: list[DataError]) -> Any:
     document.lines.setdefault(path, node.start_mark.line + 1)
     if isinstance(node, yaml.MappingNode):
         loader.flatten_mapping(node)
