@@ -76,3 +76,12 @@ def test_a_plan_without_budgets_time_frames_or_leads_draws_no_empty_picture(site
         assert page.select_one("#pictures") is None and not page.select(".portal-chart__svg"), plan
     langson = site.html("plans/langson-2014-2020/index.html")
     assert langson.select_one("#pictures") is not None and len(langson.select(".portal-chart__svg")) == 2
+
+
+def test_french_puts_a_no_break_space_before_a_colon(tmp_path):
+    """French typography: "Fichier source : ..." (the formats of data/ui.yml give each language its colon)."""
+    result = build_site(ROOT / "examples" / "hue" / "mkdocs.yml", tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    french = (tmp_path / "site" / "fr" / "plans" / "thuathienhue-2020" / "index.html").read_text(encoding="utf-8")
+    english = (tmp_path / "site" / "en" / "plans" / "thuathienhue-2020" / "index.html").read_text(encoding="utf-8")
+    assert "Fichier source\u00a0: <code>" in french and "Source file: <code>" in english

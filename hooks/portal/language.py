@@ -66,6 +66,7 @@ class Language:
         self.locale = formats["locale"]
         self._date_pattern = formats["date"]
         self._month_pattern = formats.get("month", "MMMM y")
+        self.colon = formats.get("colon", ":")  # after a label: "Source:", in French "Source :"
 
     # -- words --------------------------------------------------------------------------------
     def t(self, key: str, **values: object) -> str:
