@@ -19,7 +19,8 @@ import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from portal import pages, site
+from portal import frontmatter, pages, site
+from portal.database import UNAPPROVED
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
 STAGING = Path(".build") / "docs"
 # generated file (relative to the staging folder) -> the data file or folder its edit link opens
 _sources: dict[str, str] = {}
-STATES = ("draft", "review", "published")
+STATES = (*UNAPPROVED, "published")
 ACCESS = ("internal", "confidential")
 
 
@@ -86,11 +87,11 @@ def _withhold(files: dict[str, bytes], languages: tuple[str, ...], in_nav: set[s
         language, _, rest = relative.partition("/")
         if language not in languages or not relative.endswith(".md"):
             continue
-        meta = _front_matter(content)
+        meta = frontmatter.meta(content.decode("utf-8"))
         if meta.get("access") in ACCESS:
             held[rest] = f"is marked `access: {meta['access']}` (docs/{relative})"
             site.restricted_pages[relative] = content.decode("utf-8")
-        elif meta.get("state") in ("draft", "review") and not site.previewing():
+        elif meta.get("state") in UNAPPROVED and not site.previewing():
             held.setdefault(rest, f"is not approved for publication yet (`state: {meta['state']}` in docs/{relative})")
     listed = sorted(f"docs/{{{','.join(languages)}}}/{rest} {why}, but mkdocs.yml lists it in nav: take it out of nav until it is published"
                     for rest, why in held.items() if rest in in_nav)
@@ -113,20 +114,13 @@ def _nav_pages(nav: list) -> set[str]:
     return found
 
 
-def _front_matter(content: bytes) -> dict:
-    text = content.decode("utf-8")
-    head, separator, _ = text[3:].partition("\n---") if text.startswith("---") else ("", "", "")
-    meta = yaml.safe_load(head) if separator else None
-    return meta if isinstance(meta, dict) else {}
-
-
 def _front_matter_problems(relative: str, content: bytes, default: str = "vi") -> list[str]:
     """MkDocs silently treats unreadable front matter as page text; say so instead."""
     text = content.decode("utf-8")
-    if not text.startswith("---"):
+    head, _ = frontmatter.split(text)
+    if head is None:
         return []
-    head, separator, _ = text[3:].partition("\n---")
-    if not separator:
+    if not frontmatter.closed(text):
         return [f"docs/{relative}: the front matter starts with --- but has no closing --- line"]
     try:
         meta = yaml.safe_load(head)

@@ -83,8 +83,8 @@ def on_env(env, config: "MkDocsConfig", files):
         for key in ("title", "description"):
             if isinstance(page.meta.get(key), str):
                 page.meta[key] = html.escape(page.meta[key])
-        if page.title:
-            page.title = html.escape(html.unescape(page.title)) if "title" not in page.meta else page.meta["title"]
+        if "title" not in page.meta and page.title:  # a title taken from the page's first heading (plain text)
+            page.title = html.escape(page.title)
     return env
 
 

@@ -29,10 +29,22 @@ def on_config(config: "MkDocsConfig") -> None:
         events[name] = [method for method in events.get(name, []) if getattr(method, "__self__", None) is not plugin]
 
 
+# Page URL -> its navigation section, for the language being built (set once per build by on_nav,
+# read for every page).
+_sections: dict[str, str] = {}
+
+
+@event_priority(-200)  # after mkdocs-static-i18n has translated the section titles
+def on_nav(nav, config: "MkDocsConfig", files):
+    _sections.clear()
+    _sections.update(search.nav_sections(nav))
+    return nav
+
+
 def on_page_context(context, page, config: "MkDocsConfig", nav):
     db = site.current_database(config)
     language = Language(db, site.current_language(config), site.default_language(config), page.url)
-    context["portal_search"] = search.facets(language, page.meta, page.url, search.nav_sections(nav))
+    context["portal_search"] = search.facets(language, page.meta, page.url, _sections)
     return context
 
 

@@ -391,12 +391,15 @@ def schema_dir(root: Path) -> Path:
     return own if own.is_dir() else KIT_DATA / "schemas"
 
 
+UNAPPROVED = ("draft", "review")  # editorial states shown only in the preview (`mkdocs serve`)
+
+
 def withholding(record: Record, preview: bool) -> str:
     """Why a record stays off the site, in words for an error message; "" when it is published."""
     data = record.data if isinstance(record.data, dict) else {}
     if data.get("access"):
         return f"is marked `access: {data['access']}` and is never published"
-    if data.get("state") in ("draft", "review") and not preview:
+    if data.get("state") in UNAPPROVED and not preview:
         return f"is not approved for publication yet (`state: {data['state']}`)"
     return ""
 

@@ -22,7 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
 
-from . import yamlfile
+from . import frontmatter, yamlfile
 from .database import KINDS, KIT_DATA, Database, Record, _texts, schema_dir
 from .errors import DataError
 from .paths import describe
@@ -109,8 +109,7 @@ def awaiting_translation(db: Database) -> dict[str, list[str]]:
             waiting.setdefault(code, []).append(f"{record.file}:{record.line('awaiting_translation')} ({record.id}, shown in Vietnamese)")
     for code in db.languages[1:]:
         for page in sorted((db.root / "docs" / code).rglob("*.md")):
-            text = page.read_text(encoding="utf-8")
-            if text.startswith("---") and re.search(r"^awaiting_translation:\s*true\s*$", text.split("\n---", 1)[0], re.M):
+            if frontmatter.meta(page.read_text(encoding="utf-8")).get("awaiting_translation") is True:
                 waiting.setdefault(code, []).append(f"{page.relative_to(db.root).as_posix()} (page)")
     return waiting
 

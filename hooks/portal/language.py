@@ -86,6 +86,14 @@ class Language:
         awaits translation (`awaiting_translation:`, announced on its page)."""
         return "" if not text else text.get(self.code) or text[self.default]
 
+    def plan_name(self, plan) -> str:
+        """A plan named briefly: "Kế hoạch 04/KH-UBND", or without a number its locality and period."""
+        kind = self.label("plan_type", plan.data["type"])
+        if plan.data.get("number"):
+            return f"{kind} {plan.data['number']}"
+        start, end = plan.period
+        return f"{kind} {self.tx(plan.data['locality']['name'])} {start if start == end else f'{start}–{end}'}"
+
     # -- numbers and dates ----------------------------------------------------------------------
     def number(self, value: float | None) -> str:
         return "" if value is None else format_decimal(value, locale=self.locale)

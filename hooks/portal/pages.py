@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import yaml
 
 from . import calendar, feed, opendata, report
-from .database import Database
+from .database import UNAPPROVED, Database
 from .language import ROUTES, Language
 
 # kind -> folder under each language that holds its generated pages
@@ -89,7 +89,7 @@ def _record_meta(kind: str, record, language: str, default: str) -> dict:
         meta["portal_sample"] = True
     if data.get("awaiting_translation"):
         meta["portal_awaiting"] = data["awaiting_translation"]
-    if data.get("state") in ("draft", "review"):  # only in a preview: a build leaves such records out
+    if data.get("state") in UNAPPROVED:  # only in a preview: a build leaves such records out
         meta["portal_state"] = data["state"]
     return meta
 

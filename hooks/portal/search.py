@@ -104,7 +104,7 @@ def task_pages(db: Database, language: Language) -> dict[str, str]:
                 words.append(language.tx(task.data["partners_other"]))
             if task.time:
                 words.append(language.timeframe(task.time))
-            meta = {"title": shorten(title), "kind": language.t("search_kind_task"), "section": plan_label(language, plan),
+            meta = {"title": shorten(title), "kind": language.t("search_kind_task"), "section": language.plan_name(plan),
                     "page_title": language.tx(plan.data["title"]), "target": f"/{plan_page}#{task.anchor}"}
             pages[f"{plan_page}{task.anchor}/index.html"] = _TASK_PAGE.format(
                 code=language.code, title=escape(title), body="".join(f"<p>{escape(text)}</p>" for text in words),
@@ -115,15 +115,6 @@ def task_pages(db: Database, language: Language) -> dict[str, str]:
 _TASK_PAGE = ('<!doctype html><html lang="{code}"><head><meta charset="utf-8"><title>{title}</title></head>'
               '<body><main data-pagefind-body><div data-pagefind-weight="0.5"><h1>{title}</h1>{body}</div>'
               '<p hidden data-pagefind-ignore>{meta}</p></main></body></html>')
-
-
-def plan_label(language: Language, plan) -> str:
-    """A plan named briefly: "Kế hoạch 04/KH-UBND", or without a number its locality and period."""
-    kind = language.label("plan_type", plan.data["type"])
-    if plan.data.get("number"):
-        return f"{kind} {plan.data['number']}"
-    start, end = plan.period
-    return f"{kind} {language.tx(plan.data['locality']['name'])} {start if start == end else f'{start}–{end}'}"
 
 
 def shorten(text: str, limit: int = 100) -> str:
