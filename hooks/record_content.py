@@ -19,7 +19,7 @@ import jinja2
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 
-from portal import clock, figures, history, opendata, plancharts, progress, report, sanitise, site, structured
+from portal import charts, clock, figures, history, opendata, plancharts, progress, rawhtml, report, sanitise, site, structured
 from portal.language import Language
 
 if TYPE_CHECKING:
@@ -30,15 +30,25 @@ LISTS = ("home", "profile", "invest", "projects", "zones", "procedures", "visit"
          "publications", "international", "plans", "shared-documents", "agencies", "legal", "open-data", "changelog")
 
 
+def on_config(config: "MkDocsConfig") -> None:
+    """Markdown takes the templates' HTML blocks as they are (portal/rawhtml.py); the data
+    templates are read afresh for each build (an edit under `mkdocs serve` shows on the next one)."""
+    if not any(isinstance(extension, rawhtml.TemplateHtml) for extension in config.markdown_extensions):
+        config.markdown_extensions.append(rawhtml.TemplateHtml())
+    _environment.cache_clear()
+
+
 def on_page_markdown(markdown: str, page, config: "MkDocsConfig", files) -> str:
     kind = page.meta.get("portal_record")
     listing = page.meta.get("portal_list")
     compiled = page.meta.get("portal_report")
     if not kind and not listing and not compiled:
         return markdown
+    charts.restart_ids()
+    figures.restart_ids()
     db = site.current_database(config)
     language = Language(db, site.current_language(config), site.default_language(config), page.url)
-    env = _environment(config.theme.custom_dir)
+    env = _environment(config.theme.custom_dir, _compiled(site.root(config)))
     states: dict[str, progress.Progress] = {}
 
     def state_of(plan) -> progress.Progress:
@@ -51,19 +61,19 @@ def on_page_markdown(markdown: str, page, config: "MkDocsConfig", files) -> str:
              "opendata": opendata}
     if compiled:
         plan = db.plans[compiled["plan"]]
-        return env.get_template("report.html").render(report=report.build(db, language, plan, compiled["day"]), **tools)
+        return rawhtml.wrap(env.get_template("report.html").render(report=report.build(db, language, plan, compiled["day"]), **tools))
     if kind == "plan":
         plan = db.plans[page.meta["portal_id"]]
-        return env.get_template("plan.html").render(record=plan, state=state_of(plan), reports=db.report_dates(plan.id), **tools)
+        return rawhtml.wrap(env.get_template("plan.html").render(record=plan, state=state_of(plan), reports=db.report_dates(plan.id), **tools))
     if kind:
         record = db.kind(kind)[page.meta["portal_id"]]
         # A news item's body is the editor's Markdown, in the page's language: rendered by MkDocs, not escaped.
         body = Markup(record.data["body"][language.code]) if kind == "news" else ""
-        return env.get_template(f"{kind}.html").render(record=record, body=body, **tools)
+        return rawhtml.wrap(env.get_template(f"{kind}.html").render(record=record, body=body, **tools))
     if listing not in LISTS:
         raise PluginError(f"docs/{page.file.src_uri}: portal_list is '{listing}'; use one of {', '.join(LISTS)}")
     block = env.get_template(f"list-{listing}.html").render(meta=page.meta, **tools)
-    return markdown.rstrip() + f"\n\n{sanitise.DATA_START}\n\n" + block
+    return markdown.rstrip() + f"\n\n{sanitise.DATA_START}\n\n" + rawhtml.wrap(block)
 
 
 def on_page_content(html: str, page, config: "MkDocsConfig", files) -> str:
@@ -85,6 +95,7 @@ def on_env(env, config: "MkDocsConfig", files):
                 page.meta[key] = html.escape(page.meta[key])
         if "title" not in page.meta and page.title:  # a title taken from the page's first heading (plain text)
             page.title = html.escape(page.title)
+    _fast(env, config)
     return env
 
 
@@ -112,15 +123,34 @@ def on_template_context(context, template_name, config: "MkDocsConfig"):
 
 
 @lru_cache(maxsize=4)
-def _environment(custom_dir: str) -> jinja2.Environment:
+def _environment(custom_dir: str, compiled: jinja2.BytecodeCache) -> jinja2.Environment:
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(Path(custom_dir) / "portal")),
         autoescape=True,
         trim_blocks=True,
         lstrip_blocks=True,
+        auto_reload=False,  # a fresh environment per build (on_config), so no need to look at the files for each page
+        bytecode_cache=compiled,
     )
     environment.filters["heading"] = _heading
     return environment
+
+
+def _fast(env: jinja2.Environment, config: "MkDocsConfig") -> None:
+    """Material's templates render each page's header, navigation and footer through some thirty
+    includes. MkDocs makes a new environment for each build, so the files need not be checked again
+    for every include (auto_reload), and compiled templates are kept for the next build, the other
+    languages' processes and `mkdocs serve`."""
+    env.auto_reload = False
+    env.bytecode_cache = _compiled(site.root(config))
+
+
+@lru_cache(maxsize=4)
+def _compiled(root: Path) -> jinja2.BytecodeCache:
+    """Compiled templates in .build/templates/; Jinja checks each against its source before use."""
+    folder = root / ".build" / "templates"
+    folder.mkdir(parents=True, exist_ok=True)
+    return jinja2.FileSystemBytecodeCache(str(folder))
 
 
 def _heading(text: str) -> str:

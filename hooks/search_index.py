@@ -1,5 +1,5 @@
 """Search: tell each page's template what a search result should say about it, and index the
-built site with Pagefind once every language is written (portal/search.py explains the design)."""
+built pages of each language with Pagefind (portal/search.py explains the design)."""
 
 from __future__ import annotations
 
@@ -48,13 +48,15 @@ def on_page_context(context, page, config: "MkDocsConfig", nav):
     return context
 
 
-# Priority -200: after mkdocs-static-i18n (-100), whose on_post_build in the default language's
-# build runs the builds of the other languages; those nested builds skip this.
-@event_priority(-200)
+# Priority 0: each language's build indexes its own pages as soon as they are written, before
+# mkdocs-static-i18n (-100) goes on to (or, with parallel_languages.py, waits for) the other languages.
+@event_priority(0)
 def on_post_build(config: "MkDocsConfig") -> None:
-    if not site.all_languages_built(config):
-        return
+    site_dir = Path(config.site_dir)
+    language = site.current_language(config)
     try:
-        search.write_indexes(Path(config.site_dir), site.current_database(config), site.languages(config))
+        search.write_index(site_dir, site.current_database(config), language, site.languages(config))
     except Exception as error:  # the Pagefind binary is missing or failed: say so, in one line
         raise PluginError(f"Search index (Pagefind): {error}. Run `make build`, which installs it from requirements.txt.") from error
+    if language == site.default_language(config):
+        search.empty_lunr_index(site_dir, site.languages(config))

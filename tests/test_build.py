@@ -227,6 +227,9 @@ def test_each_language_has_its_own_404(site):
     assert vietnamese.html["lang"] == "vi" and vietnamese.h1.get_text() == "Không tìm thấy trang"
     assert english.html["lang"] == "en" and english.h1.get_text() == "Page not found"
     assert english.select_one("article a")["href"] == "/en/"
+    # A 404 page has no counterpart: its language switcher leads to each language's home page.
+    assert [link["href"] for link in english.select("a.md-select__link")] == ["/", "/en/"]
+    assert [link["href"] for link in vietnamese.select("a.md-select__link")] == ["/", "/en/"]
 
 
 def test_navigation_lists_hand_written_pages_only(site):

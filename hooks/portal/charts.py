@@ -23,6 +23,13 @@ FONT = 13  # in the chart's own units; portal.css keeps a chart at least 3/4 of 
 LABEL = 66  # characters of a label above a bar before it is cut with "…" (the full text is in the table)
 _ids = itertools.count(1)
 
+
+def restart_ids() -> None:
+    """Number this page's figures from 1 (ids need only be unique in a page), so a page is the same
+    whichever pages were built before it in the process."""
+    global _ids
+    _ids = itertools.count(1)
+
 STATUS_FILL = {"done": "#2e7d32", "in-progress": "#1565c0", "delayed": "#c62828", "not-started": "#8d8d8d",
                "unreported": "#d6d6d6", "cancelled": "#ffffff"}
 BAR_FILL = "#3949ab"

@@ -16,6 +16,13 @@ from dataclasses import dataclass
 from markupsafe import Markup, escape
 
 _ids = itertools.count(1)
+
+
+def restart_ids() -> None:
+    """Number this page's figures from 1 (ids need only be unique in a page), so a page is the same
+    whichever pages were built before it in the process."""
+    global _ids
+    _ids = itertools.count(1)
 EARTH_KM_PER_DEGREE = 111.32
 COLOURS = {"zone": "#1a237e", "project": "#b71c1c", "landmark": "#4e4e4e"}
 UNIT_COLOURS = ("#1a237e", "#2e7d32", "#b71c1c", "#6a1b9a", "#e65100", "#00695c")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import posixpath
 from datetime import date
+from functools import lru_cache
 
 from babel import Locale
 from babel.core import get_global
@@ -64,6 +65,7 @@ class Language:
         self.page_url = page_url
         formats = db.ui["formats"][code]
         self.locale = formats["locale"]
+        self._babel = _babel_locale(self.locale)  # parsed once: Babel parses a locale string again on every call
         self._date_pattern = formats["date"]
         self._month_pattern = formats.get("month", "MMMM y")
         self.colon = formats.get("colon", ":")  # after a label: "Source:", in French "Source :"
@@ -96,7 +98,7 @@ class Language:
 
     # -- numbers and dates ----------------------------------------------------------------------
     def number(self, value: float | None) -> str:
-        return "" if value is None else format_decimal(value, locale=self.locale)
+        return "" if value is None else format_decimal(value, locale=self._babel)
 
     def money(self, value: float | None) -> str:
         """A budget in million VND: '1.070 triệu đồng' / '1,070 million VND'."""
@@ -105,13 +107,13 @@ class Language:
     def filesize(self, size: int) -> str:
         """1234567 -> '1,2 MB' / '1.2 MB'; under a megabyte in kB."""
         if size >= 1_000_000:
-            return f"{format_decimal(round(size / 1_000_000, 1), locale=self.locale)} MB"
-        return f"{format_decimal(max(1, round(size / 1000)), locale=self.locale)} kB"
+            return f"{format_decimal(round(size / 1_000_000, 1), locale=self._babel)} MB"
+        return f"{format_decimal(max(1, round(size / 1000)), locale=self._babel)} kB"
 
     @property
     def og_locale(self) -> str:
         """The Open Graph locale, language_TERRITORY: 'vi_VN', 'en_GB' (CLDR likely subtags fill a missing territory)."""
-        locale = Locale.parse(self.locale)
+        locale = self._babel
         if not locale.territory:
             locale = Locale.parse(get_global("likely_subtags").get(locale.language, locale.language))
         return f"{locale.language}_{locale.territory}" if locale.territory else locale.language
@@ -128,14 +130,14 @@ class Language:
         return "" if not money else f"{self.number(money['amount'])} {money['currency']}"
 
     def date(self, iso: str | None) -> str:
-        return "" if not iso else format_date(date.fromisoformat(iso), self._date_pattern, locale=self.locale)
+        return "" if not iso else format_date(date.fromisoformat(iso), self._date_pattern, locale=self._babel)
 
     def when(self, start: str, end: str | None = None) -> str:
         """An event's dates: a day, a span of days, or only the month or year while the dates are not fixed."""
         if len(start) == 4:
             return self.t("time_year", year=start)
         if len(start) == 7:
-            return format_date(date.fromisoformat(start + "-01"), self._month_pattern, locale=self.locale)
+            return format_date(date.fromisoformat(start + "-01"), self._month_pattern, locale=self._babel)
         if not end or end == start:
             return self.date(start)
         return self.t("date_span", first=self.date(start), last=self.date(end))
@@ -146,7 +148,7 @@ class Language:
         if self.code == "vi":
             return time.text  # kept as the plan writes it
         if time.kind == "month":
-            return format_date(time.start, self._month_pattern, locale=self.locale)
+            return format_date(time.start, self._month_pattern, locale=self._babel)
         if time.kind == "quarter":
             return self.t("time_quarter", quarter=time.quarter, year=time.start.year)
         if time.kind == "range":
@@ -192,3 +194,8 @@ def relative_url(target: str, page_url: str) -> str:
     rel = posixpath.relpath(target or ".", base or ".")
     folder = target.endswith("/") or not target  # "" is the site root, a folder too
     return "./" if rel == "." else rel + ("/" if folder and not rel.endswith("/") else "")
+
+
+@lru_cache(maxsize=None)
+def _babel_locale(code: str) -> Locale:
+    return Locale.parse(code)

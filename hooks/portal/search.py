@@ -41,7 +41,7 @@ EXCLUDED = (".headerlink", ".portal-chart")
 # The listing page whose navigation section a record belongs to.
 LISTINGS = {"plan": "plans", "report": "plans", "agency": "agencies", "legal": "legals", "project": "projects",
             "zone": "zones", "event": "events", "news": "news-index", "clarification": "clarifications"}
-_TEXT = re.compile(r">([^<]+)<")
+_TEXT = re.compile(r">([^<đĐ]*[đĐ][^<]*)<")  # text between tags that has something to fold
 # Pagefind joins the text of neighbouring cells and list items ("Type of eventFestival"): the indexed
 # copy gets a space after each block element.
 _BLOCK_END = re.compile(r"(</(?:p|div|li|dt|dd|td|th|tr|caption|figcaption|h[1-6]|blockquote|section|table|ul|ol|dl)>)")
@@ -128,39 +128,38 @@ def page_language(relative: str, languages: tuple[str, ...]) -> str:
     return first if first in languages[1:] else languages[0]
 
 
-def write_indexes(site_dir: Path, db: Database, languages: tuple[str, ...]) -> None:
-    """Index the built site into <language root>/pagefind/ for each language.
+def write_index(site_dir: Path, db: Database, code: str, languages: tuple[str, ...]) -> None:
+    """Index one language's built pages into <language root>/pagefind/.
 
-    Each language's pages (with "đ" folded) and task pages are staged in a scratch folder, and the
-    Pagefind command indexes that folder. (Its Python API was tried first: it answers one request
-    per 0.1 s, and its closing step stops the binary without waiting for the files to be written,
-    which left a truncated index now and then.) Pages opt in with data-pagefind-body
-    (overrides/main.html), so 404 pages and excluded listings stay out.
+    The pages (with "đ" folded) and the plan tasks are staged in a scratch folder, and the Pagefind
+    command indexes that folder. (Its Python API was tried first: it answers one request per 0.1 s,
+    and its closing step stops the binary without waiting for the files to be written, which left a
+    truncated index now and then.) Pages opt in with data-pagefind-body (overrides/main.html), so 404
+    pages and excluded listings stay out. Each language's build calls this for its own pages as soon
+    as they are written, while the other languages may still be building.
     """
     default = languages[0]
-    built = [path.relative_to(site_dir).as_posix() for path in sorted(site_dir.rglob("*.html"))]
-    built = [relative for relative in built if f"/{INDEX_FOLDER}/" not in f"/{relative}"]
-    for code in languages:
-        output = site_dir / language_prefix(code, default) / INDEX_FOLDER
-        shutil.rmtree(output, ignore_errors=True)
-        with tempfile.TemporaryDirectory(prefix=f"portal-search-{code}-") as folder:
-            staging = Path(folder) / "site"
-            pages = {relative: (site_dir / relative).read_text(encoding="utf-8")
-                     for relative in built if page_language(relative, languages) == code}
-            pages.update(task_pages(db, Language(db, code, default)))
-            for relative, content in pages.items():
-                (staging / relative).parent.mkdir(parents=True, exist_ok=True)
-                (staging / relative).write_text(fold_html(content), encoding="utf-8")
-            # Pagefind reads its settings from pagefind.json in its working folder.
-            settings = {"site": str(staging), "output_path": str(output), "force_language": code,
-                        "exclude_selectors": list(EXCLUDED), "quiet": True}
-            (Path(folder) / "pagefind.json").write_text(json.dumps(settings), encoding="utf-8")
-            result = subprocess.run([sys.executable, "-m", "pagefind"], cwd=folder, capture_output=True, text=True, timeout=600)
-            if result.returncode != 0 or not (output / "pagefind-entry.json").is_file():
-                raise RuntimeError(f"Pagefind could not index the {code} pages: {(result.stderr or result.stdout).strip()[-2000:]}")
-        for name in UNUSED:
-            (output / name).unlink(missing_ok=True)
-    _empty_lunr_index(site_dir, languages)
+    root = site_dir / language_prefix(code, default)
+    output = root / INDEX_FOLDER
+    shutil.rmtree(output, ignore_errors=True)
+    built = [f"{language_prefix(code, default)}{path.relative_to(root).as_posix()}" for path in sorted(root.rglob("*.html"))]
+    pages = {relative: (site_dir / relative).read_text(encoding="utf-8") for relative in built
+             if page_language(relative, languages) == code and f"/{INDEX_FOLDER}/" not in f"/{relative}"}
+    pages.update(task_pages(db, Language(db, code, default)))
+    with tempfile.TemporaryDirectory(prefix=f"portal-search-{code}-") as folder:
+        staging = Path(folder) / "site"
+        for relative, content in pages.items():
+            (staging / relative).parent.mkdir(parents=True, exist_ok=True)
+            (staging / relative).write_text(fold_html(content), encoding="utf-8")
+        # Pagefind reads its settings from pagefind.json in its working folder.
+        settings = {"site": str(staging), "output_path": str(output), "force_language": code,
+                    "exclude_selectors": list(EXCLUDED), "quiet": True}
+        (Path(folder) / "pagefind.json").write_text(json.dumps(settings), encoding="utf-8")
+        result = subprocess.run([sys.executable, "-m", "pagefind"], cwd=folder, capture_output=True, text=True, timeout=600)
+        if result.returncode != 0 or not (output / "pagefind-entry.json").is_file():
+            raise RuntimeError(f"Pagefind could not index the {code} pages: {(result.stderr or result.stdout).strip()[-2000:]}")
+    for name in UNUSED:
+        (output / name).unlink(missing_ok=True)
 
 
 # Pagefind's own search interfaces, which the portal does not use (Material's box does the job).
@@ -168,7 +167,7 @@ UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefi
           "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
 
 
-def _empty_lunr_index(site_dir: Path, languages: tuple[str, ...]) -> None:
+def empty_lunr_index(site_dir: Path, languages: tuple[str, ...]) -> None:
     """Material's search box fetches search/search_index.json before it starts its worker; ours
     ignores the documents, so the mixed-language index the search plugin wrote is replaced by none."""
     stock = site_dir / "search" / "search_index.json"

@@ -1,0 +1,131 @@
+"""The build's speed-ups change nothing in what is built: one process per language
+(hooks/parallel_languages.py, hooks/sitemap.py) builds the same site as one process building the
+languages in turn, a language that fails fails the whole build, and the templates' HTML handed to
+Markdown as finished blocks (portal/rawhtml.py) renders as Markdown would have rendered it."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import markdown
+from markdown.preprocessors import Preprocessor
+
+from conftest import build_site
+from portal import rawhtml
+from portal.sanitise import EDITOR_END, EDITOR_START
+from test_languages import make_trilingual
+
+# Files that carry the time they were written (Word's document properties), whichever process wrote them.
+TIMESTAMPED = re.compile(r"\.docx$")
+
+
+def _files(site: Path) -> dict[str, bytes]:
+    return {path.relative_to(site).as_posix(): path.read_bytes() for path in sorted(site.rglob("*"))
+            if path.is_file() and not TIMESTAMPED.search(path.name)}
+
+
+def test_parallel_build_equals_one_language_after_another(tmp_path, monkeypatch):
+    config = make_trilingual(tmp_path)
+    parallel = build_site(config, tmp_path / "parallel")
+    assert parallel.returncode == 0, parallel.stderr
+    monkeypatch.setenv("PORTAL_SERIAL", "1")
+    serial = build_site(config, tmp_path / "serial")
+    assert serial.returncode == 0, serial.stderr
+    built, expected = _files(tmp_path / "parallel"), _files(tmp_path / "serial")
+    assert sorted(built) == sorted(expected)
+    assert [name for name in expected if built[name] != expected[name]] == []
+    assert not (tmp_path / "parallel" / ".portal-sitemap-parts").exists()
+    sitemap = (tmp_path / "parallel" / "sitemap.xml").read_text(encoding="utf-8")
+    for prefix in ("", "en/", "zh/"):
+        assert sitemap.count(f"<loc>http://127.0.0.1:8000/{prefix}plans/mau-2020/</loc>") == 1
+
+
+def test_a_language_that_fails_fails_the_build(tmp_path):
+    config = make_trilingual(tmp_path)
+    page = tmp_path / "docs" / "en" / "plans" / "index.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n[Old plan](../missing.md)\n", encoding="utf-8")
+    result = build_site(config, tmp_path / "site")
+    assert result.returncode != 0
+    assert "The 'en' version of the site could not be built: its error is above." in result.stderr
+    assert "contains a link '../missing.md'" in result.stderr  # the child's own warning, naming the broken link
+    assert "zh" not in re.findall(r"The '(\w+)' version", result.stderr)
+
+
+def test_a_failing_default_language_stops_the_others(tmp_path):
+    config = make_trilingual(tmp_path)
+    page = tmp_path / "docs" / "vi" / "plans" / "index.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n[Kế hoạch cũ](../missing.md)\n", encoding="utf-8")
+    result = build_site(config, tmp_path / "site")
+    assert result.returncode != 0 and "contains a link '../missing.md'" in result.stderr
+    assert _running(str(config)) == []  # nothing of the refused build is left running (and writing)
+
+
+def _running(argument: str) -> list[int]:
+    """Processes whose command line holds `argument` (a forked child keeps its parent's)."""
+    found = []
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            if argument in cmdline.read_bytes().decode(errors="replace").split("\0"):
+                found.append(int(cmdline.parent.name))
+        except OSError:
+            continue
+    return found
+
+
+class _MkDocsScan(Preprocessor):
+    """Stands in for MkDocs's raw HTML scan, which records the ids a page holds for its anchor check."""
+
+    def __init__(self, md):
+        super().__init__(md)
+        self.present_anchor_ids: set[str] = set()
+
+    def run(self, lines):
+        self.present_anchor_ids = set()
+        return lines
+
+
+TEMPLATE_OUTPUT = f"""<p class="portal-lead">Tóm tắt &amp; bối cảnh</p>
+<div class="portal-scroll">
+<table id="tasks-table"><tr><td id="task-1-1">1.1</td></tr></table>
+</div>
+
+## Nhiệm vụ {{ #tasks }}
+
+<a href="#x">inline start</a> then text
+
+{EDITOR_START}
+
+Editor's **Markdown** with a [link](https://example.org).
+
+<div>editor HTML</div>
+
+{EDITOR_END}
+
+<ul class="portal-legal">
+<li>one</li>
+</ul>
+"""
+
+
+def _render(text: str, fast: bool) -> tuple[str, set[str]]:
+    md = markdown.Markdown(extensions=["attr_list", "md_in_html", "toc", *([rawhtml.TemplateHtml()] if fast else [])])
+    scan = _MkDocsScan(md)
+    md.preprocessors.register(scan, "mkdocs_raw_html", 21)  # as MkDocs names it
+    return md.convert(rawhtml.wrap(text) if fast else text), scan.present_anchor_ids
+
+
+def test_template_html_renders_as_markdown_would():
+    fast, _ = _render(TEMPLATE_OUTPUT, fast=True)
+    slow, _ = _render(TEMPLATE_OUTPUT, fast=False)
+    squeeze = lambda html: re.sub(r">\s+<", "><", html.strip())  # noqa: E731
+    assert squeeze(fast) == squeeze(slow)
+    assert '<h2 id="tasks">Nhiệm vụ' in fast  # headings stay Markdown: in the table of contents, with their anchor
+    assert "<strong>Markdown</strong>" in fast  # the editor's text is Markdown
+    assert "<p><a href=\"#x\">inline start</a> then text</p>" in fast  # a run starting inline is a paragraph, as before
+    assert rawhtml.START not in fast and rawhtml.END not in fast
+
+
+def test_ids_inside_template_html_reach_the_anchor_check():
+    _, ids = _render(TEMPLATE_OUTPUT, fast=True)
+    assert {"tasks-table", "task-1-1"} <= ids
