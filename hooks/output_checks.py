@@ -21,8 +21,8 @@ if TYPE_CHECKING:
 
 @event_priority(-300)
 def on_post_build(config: "MkDocsConfig") -> None:
-    if not site.all_languages_built(config):
-        return
+    if not site.all_languages_built(config) or site.previewing():
+        return  # `mkdocs serve` is a preview, never published: it shows an edit without waiting for these checks
     site_dir = Path(config.site_dir)
     leaks = guard.leaks(site_dir, guard.secrets(site.current_database(config), site.restricted_pages))
     if leaks:

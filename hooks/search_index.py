@@ -3,6 +3,7 @@ built pages of each language with Pagefind (portal/search.py explains the design
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -10,7 +11,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from portal import search, site
-from portal.language import Language
+from portal.language import Language, language_prefix
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -54,9 +55,23 @@ def on_page_context(context, page, config: "MkDocsConfig", nav):
 def on_post_build(config: "MkDocsConfig") -> None:
     site_dir = Path(config.site_dir)
     language = site.current_language(config)
-    try:
-        search.write_index(site_dir, site.current_database(config), language, site.languages(config))
-    except Exception as error:  # the Pagefind binary is missing or failed: say so, in one line
-        raise PluginError(f"Search index (Pagefind): {error}. Run `make build`, which installs it from requirements.txt.") from error
+    output = site_dir / language_prefix(language, site.default_language(config)) / search.INDEX_FOLDER
+    # `mkdocs serve` indexes the preview once, when it starts, and gives each rebuild after an edit
+    # that index again: an edit shows in a second or two instead of after indexing the whole site.
+    kept = site.root(config) / ".build" / "preview-search" / str(site.SESSION) / language
+    if site.previewing() and kept.is_dir():
+        if not output.is_symlink():  # (MkDocs's cleaning leaves a link in the site folder's root in place)
+            output.parent.mkdir(parents=True, exist_ok=True)
+            output.symlink_to(kept, target_is_directory=True)
+    else:
+        try:
+            search.write_index(site_dir, site.current_database(config), language, site.languages(config))
+        except Exception as error:  # the Pagefind binary is missing or failed: say so, in one line
+            raise PluginError(f"Search index (Pagefind): {error}. Run `make build`, which installs it from requirements.txt.") from error
+        if site.previewing():
+            for earlier in kept.parent.parent.glob("*"):
+                if earlier.name != str(site.SESSION):
+                    shutil.rmtree(earlier, ignore_errors=True)
+            shutil.copytree(output, kept, dirs_exist_ok=True)
     if language == site.default_language(config):
         search.empty_lunr_index(site_dir, site.languages(config))

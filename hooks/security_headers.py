@@ -16,5 +16,5 @@ if TYPE_CHECKING:
 
 @event_priority(-250)
 def on_post_build(config: "MkDocsConfig") -> None:
-    if site.all_languages_built(config):
+    if site.all_languages_built(config) and not site.previewing():  # `mkdocs serve` sends no such headers
         headers.write(Path(config.site_dir))

@@ -9,7 +9,8 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass
-from datetime import datetime, time
+from datetime import date, datetime, time
+from functools import lru_cache
 
 from . import clock
 from .database import Database, Plan
@@ -115,12 +116,52 @@ def to_csv(report: Report) -> bytes:
 
 
 def to_docx(report: Report) -> bytes:
-    """A Word document with the same content as the page, in plain styles an official can edit."""
+    """A Word document with the same content as the page, in plain styles an official can edit.
+
+    Its content is worked out first, as plain values, and the document is made from those: python-
+    docx takes a few tenths of a second per document, so `mkdocs serve` makes it again only when
+    what it says has changed."""
+    L = report.L
+    blocks: list[tuple] = [("heading", 0, report.title), ("paragraph", report.subtitle, "")]
+    if report.sample:
+        blocks.append(("bold", L.t("report_sample_notice")))
+    blocks.append(("table", (L.t("field"), L.t("value")), tuple(tuple(row) for row in report.summary())))
+    blocks.append(("paragraph", L.t("progress_rule"), ""))
+    blocks.append(("heading", 1, L.t("report_tasks")))
+    head = (L.t("task_number"), L.t("task"), L.t("lead_agency"), L.t("time_frame"), L.t("budget_million"), L.t("status"),
+            L.t("percent_done"), L.t("overdue"), L.t("latest_report"))
+    rows = tuple((row["number"], row["title"], row["lead"], row["time"], row["budget"], row["status"], row["percent"], row["overdue"],
+                  f"{row['latest_date']} — {row['latest_agency']}: {row['note']}" if row["note"] else "") for row in report.rows())
+    blocks.append(("table", head, rows))
+    blocks.append(("heading", 1, L.t("report_agencies")))
+    for name, items in report.agencies():
+        blocks.append(("heading", 2, name))
+        for item in items:
+            latest = item.latest
+            text = f"{item.task.number}. {L.tx(item.task.data['title'])} — {L.label('status', item.status)}"
+            if item.percent is not None and not item.task.children:
+                text += f", {percent(L, item.percent)}"
+            if latest:
+                text += f". {L.date(latest.date)}: {L.tx(latest.note)}"
+            blocks.append(("paragraph", text, "List Bullet"))
+    blocks.append(("heading", 1, L.t("report_overdue")))
+    if report.progress.overdue:
+        for item in report.progress.overdue:
+            blocks.append(("paragraph", f"{item.task.number}. {L.tx(item.task.data['title'])} ({L.timeframe(item.task.time)}; "
+                                        f"{L.label('status', item.status)})", "List Bullet"))
+    else:
+        blocks.append(("paragraph", L.t("report_no_overdue"), ""))
+    blocks.append(("paragraph", L.t("report_generated", date=L.date(clock.today())), ""))
+    author = L.tx(report.db.agencies[report.plan.data["issuer"]].data["name"])
+    return _docx(tuple(blocks), report.title, L.code, author, clock.now().date())
+
+
+@lru_cache(maxsize=64)
+def _docx(blocks: tuple, title: str, language: str, author: str, day: date) -> bytes:
     from docx import Document  # imported here: only report builds need it
     from docx.enum.section import WD_ORIENT
     from docx.shared import Cm, Pt
 
-    L = report.L
     document = Document()
     section = document.sections[0]
     section.orientation = WD_ORIENT.LANDSCAPE
@@ -130,44 +171,18 @@ def to_docx(report: Report) -> bytes:
     document.styles["Normal"].font.name = "Times New Roman"
     document.styles["Normal"].font.size = Pt(12)
     properties = document.core_properties
-    properties.title, properties.language = report.title, L.code
-    properties.author = L.tx(report.db.agencies[report.plan.data["issuer"]].data["name"])
-    properties.created = properties.modified = datetime.combine(clock.now().date(), time())
-
-    document.add_heading(report.title, level=0)
-    document.add_paragraph(report.subtitle)
-    if report.sample:
-        document.add_paragraph(L.t("report_sample_notice")).runs[0].bold = True
-    _table(document, [L.t("field"), L.t("value")], [list(row) for row in report.summary()])
-    document.add_paragraph(L.t("progress_rule"))
-
-    document.add_heading(L.t("report_tasks"), level=1)
-    head = [L.t("task_number"), L.t("task"), L.t("lead_agency"), L.t("time_frame"), L.t("budget_million"), L.t("status"),
-            L.t("percent_done"), L.t("overdue"), L.t("latest_report")]
-    rows = [[row["number"], row["title"], row["lead"], row["time"], row["budget"], row["status"], row["percent"], row["overdue"],
-             f"{row['latest_date']} — {row['latest_agency']}: {row['note']}" if row["note"] else ""] for row in report.rows()]
-    _table(document, head, rows)
-
-    document.add_heading(L.t("report_agencies"), level=1)
-    for name, items in report.agencies():
-        document.add_heading(name, level=2)
-        for item in items:
-            latest = item.latest
-            text = f"{item.task.number}. {L.tx(item.task.data['title'])} — {L.label('status', item.status)}"
-            if item.percent is not None and not item.task.children:
-                text += f", {percent(L, item.percent)}"
-            if latest:
-                text += f". {L.date(latest.date)}: {L.tx(latest.note)}"
-            document.add_paragraph(text, style="List Bullet")
-
-    document.add_heading(L.t("report_overdue"), level=1)
-    if report.progress.overdue:
-        for item in report.progress.overdue:
-            document.add_paragraph(f"{item.task.number}. {L.tx(item.task.data['title'])} ({L.timeframe(item.task.time)}; "
-                                   f"{L.label('status', item.status)})", style="List Bullet")
-    else:
-        document.add_paragraph(L.t("report_no_overdue"))
-    document.add_paragraph(L.t("report_generated", date=L.date(clock.today())))
+    properties.title, properties.language = title, language
+    properties.author = author
+    properties.created = properties.modified = datetime.combine(day, time())
+    for kind, *values in blocks:
+        if kind == "heading":
+            document.add_heading(values[1], level=values[0])
+        elif kind == "paragraph":
+            document.add_paragraph(values[0], style=values[1] or None)
+        elif kind == "bold":
+            document.add_paragraph(values[0]).runs[0].bold = True
+        else:
+            _table(document, list(values[0]), [list(row) for row in values[1]])
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

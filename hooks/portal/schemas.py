@@ -37,6 +37,10 @@ class Problem:
     message: str
 
 
+# (schemas, kind, record as JSON) -> its problems; see SchemaSet.check
+_checked: dict[tuple[str, str, str], tuple[Problem, ...]] = {}
+
+
 class SchemaSet:
     def __init__(self, directory: Path):
         self.directory = directory
@@ -49,12 +53,24 @@ class SchemaSet:
     def _registry(self) -> Registry:
         return Registry().with_resources((name, Resource.from_contents(schema)) for name, schema in self._schemas.items())
 
+    @cached_property
+    def _fingerprint(self) -> str:
+        return json.dumps(self._schemas, sort_keys=True)
+
     def validator(self, kind: str) -> Draft202012Validator:
         return Draft202012Validator(self._schemas[f"{kind}.schema.json"], registry=self._registry)
 
     def check(self, kind: str, record: Any) -> list[Problem]:
-        validator = self.validator(kind)
-        return [problem for error in validator.iter_errors(record) for problem in self._explain(error, record)]
+        """The record's problems. Results are kept for the process: under `mkdocs serve` a rebuild
+        checks again only the records an editor changed (validating every record is most of the
+        data's load time)."""
+        key = (self._fingerprint, kind, json.dumps(record, sort_keys=True, default=repr))
+        if key not in _checked:
+            if len(_checked) > 50_000:
+                _checked.clear()
+            validator = self.validator(kind)
+            _checked[key] = tuple(problem for error in validator.iter_errors(record) for problem in self._explain(error, record))
+        return list(_checked[key])
 
     def _explain(self, error: ValidationError, record: Any) -> Iterator[Problem]:
         path = tuple(error.absolute_path)

@@ -7,6 +7,7 @@ load and check it once, and `mkdocs serve` reloads it after an edit. No other st
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -87,6 +88,8 @@ _current: dict[tuple[Path, tuple[str, ...]], database.Database] = {}
 
 
 _preview = False
+# This process, or the process that forked it: the `mkdocs serve` session a preview belongs to.
+SESSION = os.getpid()
 # Restricted hand-written pages data_pages.py left out of this build: path under docs/ -> their text,
 # for the output guard (guard.py) to look for in the built site.
 restricted_pages: dict[str, str] = {}
