@@ -28,7 +28,7 @@ NGINX = """daemon off; master_process off; worker_processes 1; pid {tmp}/nginx.p
 events {{}}
 http {{ include /etc/nginx/mime.types; default_type application/octet-stream; access_log off;
   client_body_temp_path {tmp}/b; proxy_temp_path {tmp}/p; fastcgi_temp_path {tmp}/f; uwsgi_temp_path {tmp}/u; scgi_temp_path {tmp}/s;
-  gzip on; gzip_types text/css application/javascript application/json image/svg+xml application/xml;
+  gzip on; gzip_types text/css application/javascript application/json image/svg+xml application/xml text/xml;
   server {{ listen 127.0.0.1:{port}; root {site}; include {site}/_nginx-headers.conf;
     location /en/ {{ error_page 404 /en/404.html; }} error_page 404 /404.html; }} }}
 """
@@ -50,15 +50,24 @@ def main() -> int:
         server = subprocess.Popen([shutil.which("nginx") or "/usr/sbin/nginx", "-p", str(tmp), "-c", str(tmp / "nginx.conf")])
         time.sleep(0.5)
         urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5)
-        print("| page | performance | accessibility | best practices | SEO |\n|---|---|---|---|---|")
+        print("| page | performance | accessibility | best practices | SEO | FCP s | LCP s | TBT ms | CLS |\n|---|---|---|---|---|---|---|---|---|")
         try:
             for path in PAGES:
                 report = tmp / "report.json"
                 subprocess.run([str(binary), f"http://127.0.0.1:{port}/{path}", "--quiet", "--output=json", f"--output-path={report}",
                                 "--chrome-flags=--headless=new --no-sandbox --disable-gpu"],
                                check=True, env={**os.environ, "CHROME_PATH": shutil.which("chromium") or "/usr/bin/chromium"})
-                scores = {key: round(value["score"] * 100) for key, value in json.loads(report.read_text())["categories"].items()}
-                print(f"| /{path} | {scores['performance']} | {scores['accessibility']} | {scores['best-practices']} | {scores['seo']} |")
+                result = json.loads(report.read_text())
+                scores = {key: round(value["score"] * 100) for key, value in result["categories"].items()}
+                metric = {key: result["audits"][key]["numericValue"] for key in
+                          ("first-contentful-paint", "largest-contentful-paint", "total-blocking-time", "cumulative-layout-shift")}
+                print(f"| /{path} | {scores['performance']} | {scores['accessibility']} | {scores['best-practices']} | {scores['seo']} | "
+                      f"{metric['first-contentful-paint'] / 1000:.1f} | {metric['largest-contentful-paint'] / 1000:.1f} | "
+                      f"{metric['total-blocking-time']:.0f} | {metric['cumulative-layout-shift']:.3f} |", flush=True)
+                if scores["performance"] < 95:  # what Lighthouse says to fix, for the next person to look at
+                    for key, audit in result["audits"].items():
+                        if audit.get("score") is not None and audit["score"] < 0.9 and audit.get("details", {}).get("type") == "opportunity":
+                            print(f"  - {key}: {audit.get('displayValue', '')}", flush=True)
         finally:
             server.terminate()
     return 0

@@ -143,7 +143,10 @@ def test_project_directory_filters_by_sector_and_status(site):
     projects = records("projects")
     html = site.html("en/invest/projects/index.html")
     form = html.select_one("form[data-portal-filter]")
-    assert form.has_attr("hidden")  # shown by the script; without it every card stays visible
+    assert not form.has_attr("hidden")  # laid out from the first paint when scripts run (nothing shifts)...
+    css = (site.root / "assets" / "portal.css").read_text(encoding="utf-8")
+    assert "html:not(.portal-js) .md-typeset .portal-filter { display: none; }" in css  # ...and left out without them
+    assert '<script>document.documentElement.classList.add("portal-js")</script>' in str(html.head)
     options = {select["name"]: [option["value"] for option in select.select("option")] for select in form.select("select")}
     assert sorted(options["sector"][1:]) == sorted({project["sector"] for project in projects})
     assert set(options["status"][1:]) == {project["status"] for project in projects}

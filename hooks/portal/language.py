@@ -16,7 +16,8 @@ from babel.core import get_global
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
-from .database import Database
+from . import pictures
+from .database import IMAGES, Database
 from .timeframe import TimeFrame
 
 # URL of each generated page kind, relative to the language root; the same slug in every language.
@@ -178,6 +179,10 @@ class Language:
     def asset(self, path: str) -> str:
         """Link to a file under the site's shared assets/ folder (one copy for all languages)."""
         return self.shared("assets/" + path)
+
+    def picture_size(self, file: str) -> tuple[int, int] | None:
+        """(width, height) of a picture in docs/assets/images/, for its <img> attributes."""
+        return pictures.size(self.db.root / IMAGES / file)
 
     def shared(self, path: str) -> str:
         """Link to a file at the site root that all languages share: 'data/plans.json'."""

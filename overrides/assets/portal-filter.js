@@ -1,7 +1,7 @@
 /* Filter a list of cards by the <select>s of a form marked data-portal-filter (the project directory).
    Each card carries data-<name> attributes matching the selects' names. The choice is kept in the URL
    query (?sector=logistics&status=calling) so a filtered list can be shared. Without JavaScript the
-   form stays hidden and every card shows. Runs locally; fetches nothing. */
+   form stays out of the page (portal.css) and every card shows. Runs locally; fetches nothing. */
 (function () {
   "use strict";
   function setUp(form) {
@@ -38,7 +38,6 @@
     }
     form.addEventListener("change", function () { apply(true); });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
-    form.hidden = false;
     apply(false);
   }
   function start() {
