@@ -12,7 +12,7 @@ import markdown
 from markdown.preprocessors import Preprocessor
 
 from conftest import build_site
-from portal import rawhtml
+from portal import parallel, rawhtml
 from portal.sanitise import EDITOR_END, EDITOR_START
 from test_languages import make_trilingual
 
@@ -129,3 +129,14 @@ def test_template_html_renders_as_markdown_would():
 def test_ids_inside_template_html_reach_the_anchor_check():
     _, ids = _render(TEMPLATE_OUTPUT, fast=True)
     assert {"tasks-table", "task-1-1"} <= ids
+
+
+def _odd(numbers) -> list[str]:
+    return [f"{number} is odd" for number in numbers if number % 2]
+
+
+def test_checks_shared_out_over_the_cores_answer_in_order(monkeypatch):
+    numbers = list(range(1001))
+    monkeypatch.setattr(parallel.os, "cpu_count", lambda: 2)
+    assert parallel.problems(_odd, numbers) == _odd(numbers)  # two forked workers
+    assert parallel.problems(_odd, numbers[:10]) == _odd(numbers[:10])  # a small list: in this process

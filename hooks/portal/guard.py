@@ -13,9 +13,11 @@ from __future__ import annotations
 import gzip
 import html
 import zipfile
+from functools import partial
 from pathlib import Path
 from typing import Any, Iterator
 
+from . import parallel
 from .database import KINDS, Database
 from .search import fold
 
@@ -49,10 +51,13 @@ def leaks(site_dir: Path, found: dict[str, str]) -> list[str]:
         return []
     forms = {form: source for text, source in found.items()
              for form in {text, html.escape(text, quote=False), html.escape(text), fold(text)}}
+    files = [path for path in sorted(site_dir.rglob("*")) if path.is_file()]
+    return parallel.problems(partial(_scan, site_dir, forms), files)  # files shared out over the cores
+
+
+def _scan(site_dir: Path, forms: dict[str, str], files: list[Path]) -> list[str]:
     problems = []
-    for path in sorted(site_dir.rglob("*")):
-        if not path.is_file():
-            continue
+    for path in files:
         for content in _contents(path):
             hits = sorted({source for form, source in forms.items() if form in content})
             if hits:

@@ -10,9 +10,11 @@ minutes instead of seconds.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
+
+from . import parallel
 
 LINK = re.compile(r'<(a|img|link|script|source|iframe)\b[^>]*?\s(href|src)="([^"]*)"')
 ID = re.compile(r'\sid="([^"]+)"')
@@ -20,11 +22,16 @@ NOT_PAGES = ("mailto:", "tel:", "javascript:", "data:")
 
 
 def broken(site_dir: Path, site_url: str) -> list[str]:
-    """One line per broken link: the page, the address, and what is wrong."""
+    """One line per broken link: the page, the address, and what is wrong (pages shared out over the
+    cores, portal/parallel.py)."""
+    return parallel.problems(partial(_check, site_dir, site_url), sorted(site_dir.rglob("*.html")))
+
+
+def _check(site_dir: Path, site_url: str, pages: list[Path]) -> list[str]:
     base = urlsplit(site_url)
     problems = []
     ids = _ids_reader(site_dir)
-    for page in sorted(site_dir.rglob("*.html")):
+    for page in pages:
         relative = page.relative_to(site_dir).as_posix()
         page_url = "/" + relative
         html = page.read_text(encoding="utf-8", errors="ignore")
