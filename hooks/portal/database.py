@@ -331,13 +331,16 @@ class Database:
     # -- indexes used by the agency and legal pages ----------------------------------------
     def tasks_of_agency(self, agency_id: str) -> list[tuple[Task, str]]:
         """(task, 'lead' or 'partner') for every task that names the agency, in plan order."""
-        found = []
+        return self._tasks_by_agency.get(agency_id, [])
+
+    @cached_property
+    def _tasks_by_agency(self) -> dict[str, list[tuple[Task, str]]]:
+        """Worked out once for all agency pages (each would otherwise walk every task of every plan)."""
+        found: dict[str, list[tuple[Task, str]]] = {}
         for plan in self.sorted_plans():
             for task in plan.all_tasks:
-                if agency_id in task.lead:
-                    found.append((task, "lead"))
-                elif agency_id in task.partners:
-                    found.append((task, "partner"))
+                for agency_id in dict.fromkeys([*task.lead, *task.partners]):
+                    found.setdefault(agency_id, []).append((task, "lead" if agency_id in task.lead else "partner"))
         return found
 
     def duties_of_agency(self, agency_id: str) -> list[tuple[Plan, dict]]:

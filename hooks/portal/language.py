@@ -114,10 +114,7 @@ class Language:
     @property
     def og_locale(self) -> str:
         """The Open Graph locale, language_TERRITORY: 'vi_VN', 'en_GB' (CLDR likely subtags fill a missing territory)."""
-        locale = self._babel
-        if not locale.territory:
-            locale = Locale.parse(get_global("likely_subtags").get(locale.language, locale.language))
-        return f"{locale.language}_{locale.territory}" if locale.territory else locale.language
+        return _og_locale(self.locale)
 
     def language_name(self, code: str) -> str:
         """A language's name in the page's language (Babel/CLDR): 'tiếng Anh' / 'English'."""
@@ -204,3 +201,11 @@ def relative_url(target: str, page_url: str) -> str:
 @lru_cache(maxsize=None)
 def _babel_locale(code: str) -> Locale:
     return Locale.parse(code)
+
+
+@lru_cache(maxsize=None)
+def _og_locale(code: str) -> str:
+    locale = _babel_locale(code)
+    if not locale.territory:
+        locale = Locale.parse(get_global("likely_subtags").get(locale.language, locale.language))
+    return f"{locale.language}_{locale.territory}" if locale.territory else locale.language

@@ -22,7 +22,13 @@ if TYPE_CHECKING:
 
 
 def root(config: "MkDocsConfig") -> Path:
-    return Path(config.config_file_path).resolve().parent
+    return _folder_of(config.config_file_path)
+
+
+@lru_cache(maxsize=16)
+def _folder_of(config_file: str) -> Path:
+    """The site's folder (asked for by every page event: resolved once)."""
+    return Path(config_file).resolve().parent
 
 
 def _i18n(config: "MkDocsConfig"):
