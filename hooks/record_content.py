@@ -44,8 +44,7 @@ def on_page_markdown(markdown: str, page, config: "MkDocsConfig", files) -> str:
     compiled = page.meta.get("portal_report")
     if not kind and not listing and not compiled:
         return markdown
-    charts.restart_ids()
-    figures.restart_ids()
+    charts.restart_ids()  # the charts' and figures' ids are numbered per page
     db = site.current_database(config)
     language = Language(db, site.current_language(config), site.default_language(config), page.url)
     env = _environment(config.theme.custom_dir, _compiled(site.root(config)))

@@ -24,9 +24,15 @@ LABEL = 66  # characters of a label above a bar before it is cut with "…" (the
 _ids = itertools.count(1)
 
 
+def next_id() -> int:
+    """A number for the next picture's ids (its <title> and <desc>), unique in the page; shared by
+    the charts here and the figures of figures.py."""
+    return next(_ids)
+
+
 def restart_ids() -> None:
-    """Number this page's figures from 1 (ids need only be unique in a page), so a page is the same
-    whichever pages were built before it in the process."""
+    """Number each page's pictures from 1 (ids need only be unique in a page), so a page is the
+    same whichever pages were built before it in the process."""
     global _ids
     _ids = itertools.count(1)
 
@@ -183,7 +189,7 @@ MARKS = {
 
 
 def _open(title: str, description: str, height: int, width: int = WIDTH) -> list[str]:
-    figure_id = f"portal-chart-{next(_ids)}"
+    figure_id = f"portal-chart-{next_id()}"
     size = "narrow" if width <= NARROW else "wide"
     return [
         f'<svg class="portal-chart__svg portal-chart__svg--{size}" viewBox="-4 0 {width + 8} {height}" role="img" aria-labelledby="{figure_id}-t {figure_id}-d" '

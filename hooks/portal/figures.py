@@ -9,20 +9,13 @@ screen readers, and the templates print the same information as text beside it.
 
 from __future__ import annotations
 
-import itertools
 import math
 from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-_ids = itertools.count(1)
+from .charts import next_id
 
-
-def restart_ids() -> None:
-    """Number this page's figures from 1 (ids need only be unique in a page), so a page is the same
-    whichever pages were built before it in the process."""
-    global _ids
-    _ids = itertools.count(1)
 EARTH_KM_PER_DEGREE = 111.32
 COLOURS = {"zone": "#1a237e", "project": "#b71c1c", "landmark": "#4e4e4e"}
 UNIT_COLOURS = ("#1a237e", "#2e7d32", "#b71c1c", "#6a1b9a", "#e65100", "#00695c")
@@ -56,7 +49,7 @@ def location_diagram(points: list[Point], title: str, description: str, width: i
     def at(point: Point) -> tuple[float, float]:
         return 20 + (point.lon * squash - left) * scale, 20 + (top - point.lat) * scale
 
-    figure_id = f"portal-fig-{next(_ids)}"
+    figure_id = f"portal-fig-{next_id()}"
     parts = [
         # role="group", not "img": the diagram's places are links a keyboard can reach
         f'<svg class="portal-diagram" viewBox="0 0 {width} {height}" role="group" aria-labelledby="{figure_id}-t {figure_id}-d" '
@@ -133,7 +126,7 @@ def _scale_bar(scale: float, squash: float, height: int) -> str:
 def units_bar(units: list[tuple[str, int]], title: str, width: int = 640) -> Markup:
     """A stacked bar of administrative units (e.g. wards, communes, special zones), labelled below."""
     total = sum(count for _, count in units) or 1
-    figure_id = f"portal-fig-{next(_ids)}"
+    figure_id = f"portal-fig-{next_id()}"
     description = ", ".join(f"{label}: {count}" for label, count in units)
     parts = [f'<svg class="portal-bar" viewBox="0 0 {width} 86" role="img" aria-labelledby="{figure_id}-t {figure_id}-d" '
              f'xmlns="http://www.w3.org/2000/svg"><title id="{figure_id}-t">{escape(title)}</title>'

@@ -32,12 +32,16 @@ def wrap(template_output: str) -> str:
     return f"\n\n{START}\n{template_output}\n{END}\n\n"
 
 
-class _Stash(Preprocessor):
-    """Priority 25: before MkDocs's raw HTML scan (21) and Markdown's HTML block processor (20)."""
+class _WithIds(Preprocessor):
+    """The two steps below share the set of ids found in the stashed blocks of the page."""
 
     def __init__(self, md, ids: set[str]):
         super().__init__(md)
         self.ids = ids
+
+
+class _Stash(_WithIds):
+    """Priority 25: before MkDocs's raw HTML scan (21) and Markdown's HTML block processor (20)."""
 
     def run(self, lines: list[str]) -> list[str]:
         self.ids.clear()
@@ -79,12 +83,8 @@ class _Stash(Preprocessor):
         return out
 
 
-class _GiveIds(Preprocessor):
+class _GiveIds(_WithIds):
     """Priority 20.5: after MkDocs's scan (21) has recorded the ids it saw, add the stashed blocks' ids."""
-
-    def __init__(self, md, ids: set[str]):
-        super().__init__(md)
-        self.ids = ids
 
     def run(self, lines: list[str]) -> list[str]:
         # MkDocs's scan is registered as "mkdocs_raw_html" (ProperDocs, its fork, renames it): found by what it holds.
