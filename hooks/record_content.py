@@ -19,7 +19,7 @@ import jinja2
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 
-from portal import charts, clock, figures, history, opendata, plancharts, progress, rawhtml, report, sanitise, site, structured
+from portal import charts, clock, figures, history, navcache, opendata, plancharts, progress, rawhtml, report, sanitise, site, structured
 from portal.language import Language
 
 if TYPE_CHECKING:
@@ -95,6 +95,7 @@ def on_env(env, config: "MkDocsConfig", files):
         if "title" not in page.meta and page.title:  # a title taken from the page's first heading (plain text)
             page.title = html.escape(page.title)
     _fast(env, config)
+    navcache.install(env, config.theme.dirs, config.theme.custom_dir)
     return env
 
 

@@ -1,17 +1,20 @@
 """The build's speed-ups change nothing in what is built: one process per language
 (hooks/parallel_languages.py, hooks/sitemap.py) builds the same site as one process building the
-languages in turn, a language that fails fails the whole build, and the templates' HTML handed to
-Markdown as finished blocks (portal/rawhtml.py) renders as Markdown would have rendered it."""
+languages in turn, a language that fails fails the whole build, the templates' HTML handed to
+Markdown as finished blocks (portal/rawhtml.py) renders as Markdown would have rendered it, and
+the navigation rendered once per folder (portal/navcache.py) is the one Material renders per page."""
 
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import markdown
+from bs4 import BeautifulSoup
 from markdown.preprocessors import Preprocessor
 
-from conftest import build_site
+from conftest import ROOT, build_site
 from portal import parallel, rawhtml
 from portal.sanitise import EDITOR_END, EDITOR_START
 from test_languages import make_trilingual
@@ -65,6 +68,30 @@ def test_a_failing_default_language_stops_the_others(tmp_path):
     # (The run above returns only once every process holding its output has ended, stopped or not.)
     # Stopped: the other languages never got to the end of their builds, where each writes its index.
     assert not (tmp_path / "site" / "en" / "pagefind").exists() and not (tmp_path / "site" / "zh" / "pagefind").exists()
+
+
+def _menus(site: Path) -> dict[str, str]:
+    found = {}
+    for path in sorted(site.rglob("*.html")):
+        menu = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml").select_one("nav.md-nav--primary")
+        found[path.relative_to(site).as_posix()] = str(menu)
+    return found
+
+
+def test_the_navigation_rendered_once_per_folder_is_materials_own(tmp_path, site):
+    """The Hải Phòng site's menu (sections, section index pages, pages in and out of it) on every
+    page, built with overrides/partials/nav.html and with Material's partial alone."""
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    for name in ("docs", "data", "hooks", "overrides"):
+        shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
+    (tmp_path / "overrides" / "partials" / "nav.html").unlink()
+    result = build_site(tmp_path / "mkdocs.yml", tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    cached, material = _menus(site.root), _menus(tmp_path / "site")
+    assert sorted(cached) == sorted(material) and len(cached) > 300
+    assert [page for page in material if cached[page] != material[page]] == []
+    assert 'class="md-nav__link md-nav__link--active"' in cached["invest/projects/index.html"]  # its own entry marked
+    assert "md-nav__link--active" not in cached["invest/projects/sample-waste-to-energy-plant/index.html"]
 
 
 class _MkDocsScan(Preprocessor):
