@@ -6,11 +6,13 @@ the navigation rendered once per folder (portal/navcache.py) is the one Material
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from pathlib import Path
 
 import markdown
+import pytest
 from bs4 import BeautifulSoup
 from markdown.preprocessors import Preprocessor
 
@@ -161,3 +163,20 @@ def test_checks_shared_out_over_the_cores_answer_in_order(monkeypatch):
     monkeypatch.setattr(parallel.os, "cpu_count", lambda: 2)
     assert parallel.problems(_odd, numbers) == _odd(numbers)  # two forked workers
     assert parallel.problems(_odd, numbers[:10]) == _odd(numbers[:10])  # a small list: in this process
+
+
+def test_work_in_the_background_answers_or_raises(monkeypatch):
+    monkeypatch.setattr(parallel.os, "cpu_count", lambda: 2)
+    data = {"records": list(range(50))}  # the worker sees this process's data as it was when it started
+    waiting = parallel.in_background(lambda: [os.getpid(), sum(data["records"])], worth_a_process=True)
+    worker, total = waiting()
+    assert worker != os.getpid() and total == 1225
+
+    def broken():
+        raise ValueError("data/news/x.yml: date is missing")
+
+    failing = parallel.in_background(broken, worth_a_process=True)
+    with pytest.raises(ValueError, match="date is missing"):
+        failing()
+    here = parallel.in_background(lambda: os.getpid(), worth_a_process=False)
+    assert here() == os.getpid()

@@ -221,6 +221,10 @@ class Database:
             return self.legal
         return self.collections[kind]
 
+    def record_count(self) -> int:
+        """How many records the database holds, of every kind (a measure of the build's size)."""
+        return len(self.agencies) + len(self.legal) + len(self.plans) + sum(len(records) for records in self.collections.values())
+
     def updates(self, plan_id: str) -> list[Update]:
         """Every progress update on a plan, from all its progress files, oldest first (same day: file order)."""
         return self._updates.get(plan_id, [])

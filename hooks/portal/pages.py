@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import yaml
 
-from . import calendar, feed, opendata, report
+from . import calendar, feed, opendata, parallel, report
 from .database import UNAPPROVED, Database
 from .language import ROUTES, Language
 
@@ -43,8 +43,15 @@ def record_pages(db: Database, language: str) -> dict[str, tuple[str, object]]:
     return found
 
 
+# From this many records on, the open-data downloads are made by a second process while this one
+# generates the pages (parallel.in_background); below it a process costs more than it saves.
+BACKGROUND_RECORDS = 1000
+
+
 def generate(db: Database, languages: tuple[str, ...], default: str, site_url: str) -> dict[str, Generated]:
     pages: dict[str, Generated] = {}
+    downloads = parallel.in_background(lambda: opendata.generate(db, languages, default, site_url, db.root),
+                                       db.record_count() >= BACKGROUND_RECORDS)
     for language in languages:
         for relative, (kind, record) in record_pages(db, language).items():
             pages[relative] = _page(_record_meta(kind, record, language, default), record.file)
@@ -53,7 +60,7 @@ def generate(db: Database, languages: tuple[str, ...], default: str, site_url: s
         pages[f"{language}/{ROUTES['calendar']}"] = Generated(calendar.build(db, speaker, site_url), "data/events/")
         pages[f"{language}/{ROUTES['feed']}"] = Generated(feed.build(db, speaker, site_url), "data/news/")
         pages.update(_reports(db, speaker))
-    for relative, content in opendata.generate(db, languages, default, site_url, db.root).items():
+    for relative, content in downloads().items():
         pages[relative] = Generated(content, "data/")
     pages["robots.txt"] = Generated(f"User-agent: *\nAllow: /\n\nSitemap: {site_url.rstrip('/')}/sitemap.xml\n".encode(), "mkdocs.yml")
     return pages
