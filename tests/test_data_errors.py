@@ -6,9 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from jsonschema import Draft202012Validator
 
 from portal import database
+from portal.database import KINDS
 from portal.errors import DataErrors
+from portal.schemas import SchemaSet
+from portal.yamlfile import load
 
 PLAN = "data/plans/mau-2020.yml"
 AGENCIES = "data/agencies/mau.yml"
@@ -239,3 +243,32 @@ def test_report_says_nothing_was_published(data_root):
     with pytest.raises(DataErrors) as caught:
         database.load(data_root, LANGS)
     assert caught.value.report().startswith("The data has 1 error; nothing was published:\n  data/plans/mau-2020.yml:17:")
+
+
+def _broken(value):
+    """Every text turned into a number, every list into a text, and a field nobody knows added."""
+    if isinstance(value, dict):
+        return {**{key: _broken(item) for key, item in value.items()}, "unknown_field": 1}
+    if isinstance(value, list):
+        return "not a list" if not value else [_broken(item) for item in value]
+    return 5 if isinstance(value, str) else value
+
+
+def test_schemas_with_shared_pieces_written_in_place_find_the_same_problems():
+    """SchemaSet.validator writes each $ref in place for speed; the problems an editor reads are
+    those of the schema as written, checked through the registry."""
+    root = Path(__file__).resolve().parent.parent
+    schemas = SchemaSet(root / "data" / "schemas")
+    compared = 0
+    for folder, kind in KINDS.items():
+        for path in sorted((root / "data" / folder).glob("*.yml"))[:3]:
+            document, _ = load(path, path.name)
+            for record in document.value if isinstance(document.value, list) else [document.value]:
+                written = Draft202012Validator(schemas._schemas[f"{kind}.schema.json"], registry=schemas._registry)
+                for data in (record, _broken(record)):
+                    expected = sorted((tuple(map(str, error.absolute_path)), error.validator, error.message) for error in written.iter_errors(data))
+                    found = sorted((tuple(map(str, error.absolute_path)), error.validator, error.message)
+                                   for error in schemas.validator(kind).iter_errors(data))
+                    assert found == expected, f"{path.name} ({kind})"
+                    compared += bool(expected)
+    assert compared > 20  # broken records of every kind were compared, not only valid ones

@@ -37,6 +37,8 @@ class Problem:
     message: str
 
 
+# Keywords whose values are data, not schemas (an enum may list an object with a "$ref" key).
+_LITERAL = ("enum", "const", "examples", "default")
 # (schemas, kind, record as JSON) -> its problems; see SchemaSet.check
 _checked: dict[tuple[str, str, str], tuple[Problem, ...]] = {}
 
@@ -58,7 +60,40 @@ class SchemaSet:
         return json.dumps(self._schemas, sort_keys=True)
 
     def validator(self, kind: str) -> Draft202012Validator:
-        return Draft202012Validator(self._schemas[f"{kind}.schema.json"], registry=self._registry)
+        """The kind's validator, made once, with the shared pieces it refers to written in place."""
+        if kind not in self._validators:
+            name = f"{kind}.schema.json"
+            self._validators[kind] = Draft202012Validator(self._inline(self._schemas[name], name, ()), registry=self._registry)
+        return self._validators[kind]
+
+    @cached_property
+    def _validators(self) -> dict[str, Draft202012Validator]:
+        return {}
+
+    def _inline(self, node: Any, document: str, followed: tuple[str, ...]) -> Any:
+        """The schema with each `$ref` to common.schema.json (or to its own `$defs`) replaced by what it
+        points at. jsonschema resolves a `$ref` through the registry every time a record is checked:
+        that was half of the data's check time (2,024 records: 1.0 s, inlined 0.5 s). Same errors:
+        jsonschema reports what fails inside a `$ref` as it reports what fails in place. A `$ref`
+        with other keywords beside it becomes an `allOf` of one; a `$ref` cycle is left to the registry."""
+        if isinstance(node, list):
+            return [self._inline(item, document, followed) for item in node]
+        if not isinstance(node, dict):
+            return node
+        if isinstance(node.get("$ref"), str):
+            reference = node["$ref"]
+            target_document, _, pointer = reference.partition("#")
+            target_document = target_document or document
+            where = f"{target_document}#{pointer}"
+            if where in followed or target_document not in self._schemas:
+                return node
+            target = self._schemas[target_document]
+            for part in filter(None, pointer.split("/")):
+                target = target[part.replace("~1", "/").replace("~0", "~")]
+            inlined = self._inline(target, target_document, (*followed, where))
+            beside = {key: self._inline(value, document, followed) for key, value in node.items() if key != "$ref"}
+            return {**beside, "allOf": [inlined]} if beside else inlined
+        return {key: value if key in _LITERAL else self._inline(value, document, followed) for key, value in node.items()}
 
     def check(self, kind: str, record: Any) -> list[Problem]:
         """The record's problems. Results are kept for the process: under `mkdocs serve` a rebuild
