@@ -5,6 +5,7 @@ formats of each language."""
 from __future__ import annotations
 
 import json
+import posixpath
 import re
 import shutil
 from datetime import date
@@ -15,7 +16,7 @@ from bs4 import BeautifulSoup
 
 from conftest import FIXTURES, ROOT, build_site
 from portal import database
-from portal.language import Language
+from portal.language import Language, relative_url
 from portal.timeframe import parse
 
 
@@ -133,3 +134,19 @@ def test_links_between_generated_pages_are_relative(data_root):
     assert Language(db, "vi", "vi", "plans/mau-2020/").url("agency", "mau-dic") == "../../agencies/mau-dic/"
     assert Language(db, "en", "vi", "en/plans/").url("plan", "mau-2020") == "mau-2020/"
     assert Language(db, "en", "vi", "en/").url("legals") == "legal/"
+
+
+def test_relative_links_are_those_posixpath_works_out():
+    """language.relative_url works on the strings; posixpath.relpath (which asks for the working
+    folder on every call) is the reference, on pages and targets at every depth."""
+    urls = ["", "plans/", "plans/x/", "plans/x/report/2019-06-15/", "en/", "en/plans/x/", "data/plans.json", "en/data/x.csv",
+            "404.html", "en/404.html", "plans", "assets/images/a.svg", "news/2025/a/", "news/2025/b/", "news/", "p/./q/", "a//b/"]
+
+    def reference(target: str, page_url: str) -> str:
+        base = posixpath.dirname(page_url.rstrip("/") + "/x") if page_url else ""
+        rel = posixpath.relpath(target or ".", base or ".")
+        folder = target.endswith("/") or not target
+        return "./" if rel == "." else rel + ("/" if folder and not rel.endswith("/") else "")
+
+    assert [(target, page) for target in urls for page in urls if relative_url(target, page) != reference(target, page)] == []
+    assert relative_url("agencies/y/", "plans/x/") == "../../agencies/y/" and relative_url("", "") == "./"

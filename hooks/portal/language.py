@@ -191,11 +191,21 @@ def language_prefix(code: str, default: str) -> str:
 
 
 def relative_url(target: str, page_url: str) -> str:
-    """Both arguments are site-relative URLs of directories ('plans/x/'); returns e.g. '../../agencies/y/'."""
-    base = posixpath.dirname(page_url.rstrip("/") + "/x") if page_url else ""
-    rel = posixpath.relpath(target or ".", base or ".")
+    """Both arguments are site-relative URLs of directories ('plans/x/'); returns e.g. '../../agencies/y/'.
+
+    Worked out on the strings: posixpath.relpath asks the operating system for the working folder
+    on every call, and templates call this some ten times per page."""
+    base, goal = _segments(page_url), _segments(target)
+    common = 0
+    while common < len(base) and common < len(goal) and base[common] == goal[common]:
+        common += 1
+    rel = "/".join([".."] * (len(base) - common) + goal[common:]) or "."
     folder = target.endswith("/") or not target  # "" is the site root, a folder too
     return "./" if rel == "." else rel + ("/" if folder and not rel.endswith("/") else "")
+
+
+def _segments(url: str) -> list[str]:
+    return [segment for segment in posixpath.normpath(url or ".").split("/") if segment not in ("", ".")]
 
 
 @lru_cache(maxsize=None)
