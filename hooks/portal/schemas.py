@@ -46,6 +46,7 @@ _checked: dict[tuple[str, str, str], tuple[Problem, ...]] = {}
 class SchemaSet:
     def __init__(self, directory: Path):
         self.directory = directory
+        self._validators: dict[str, Draft202012Validator] = {}  # by kind, made on first use
 
     @cached_property
     def _schemas(self) -> dict[str, dict]:
@@ -65,10 +66,6 @@ class SchemaSet:
             name = f"{kind}.schema.json"
             self._validators[kind] = Draft202012Validator(self._inline(self._schemas[name], name, ()), registry=self._registry)
         return self._validators[kind]
-
-    @cached_property
-    def _validators(self) -> dict[str, Draft202012Validator]:
-        return {}
 
     def _inline(self, node: Any, document: str, followed: tuple[str, ...]) -> Any:
         """The schema with each `$ref` to common.schema.json (or to its own `$defs`) replaced by what it
