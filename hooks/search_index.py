@@ -17,17 +17,25 @@ if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
 
 
+# Priority 50: before the search plugin's own on_config (0), which would otherwise compile Material's
+# language templates three times per build, in every language's process, to look up lunr settings.
+@event_priority(50)
 def on_config(config: "MkDocsConfig") -> None:
     """Material's search plugin stays configured because its templates draw the search box (and
     its keyboard use) only when it is; but its lunr index is never used, and building it parses
     every page's HTML again (an eighth of a large site's build). Its per-page and final steps are
-    taken out of the build; search/search_index.json is written empty by portal/search.py."""
+    taken out of the build; search/search_index.json is written empty by portal/search.py, with the
+    lunr settings given to the plugin here."""
     plugin = config.plugins.get("material/search") or config.plugins.get("search")
     events = getattr(config.plugins, "events", None)
     if plugin is None or not isinstance(events, dict):
         return
     for name in ("page_context", "post_build"):
         events[name] = [method for method in events.get(name, []) if getattr(method, "__self__", None) is not plugin]
+    lunr = search.lunr_settings(site.languages(config))
+    for key in ("lang", "separator", "pipeline"):
+        if not plugin.config.get(key):
+            plugin.config[key] = lunr[key]
 
 
 # Page URL -> its navigation section, for the language being built (set once per build by on_nav,

@@ -177,5 +177,10 @@ def empty_lunr_index(site_dir: Path, languages: tuple[str, ...]) -> None:
     ignores the documents, so the mixed-language index the search plugin wrote is replaced by none."""
     stock = site_dir / "search" / "search_index.json"
     stock.parent.mkdir(parents=True, exist_ok=True)
-    stock.write_text(json.dumps({"config": {"lang": list(languages), "separator": r"[\s\-]+", "pipeline": []}, "docs": []}),
-                     encoding="utf-8")
+    stock.write_text(json.dumps({"config": lunr_settings(languages), "docs": []}), encoding="utf-8")
+
+
+def lunr_settings(languages: tuple[str, ...]) -> dict:
+    """The settings of the (empty) lunr index Material's search box reads before it starts its
+    worker; ours ignores them."""
+    return {"lang": list(languages), "separator": r"[\s\-]+", "pipeline": []}
