@@ -19,7 +19,7 @@ import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from portal import frontmatter, pages, site
+from portal import frontmatter, pages, site, watching
 from portal.database import UNAPPROVED
 
 if TYPE_CHECKING:
@@ -167,8 +167,10 @@ def _sync(staging: Path, wanted: dict[str, bytes]) -> None:
 
 
 def on_serve(server, config: "MkDocsConfig", builder) -> None:
-    """Watch what editors change, not the staging folder the build rewrites."""
+    """Watch what editors change, not the staging folder the build rewrites, with the system's
+    change notifications rather than MkDocs's polling (`portal.watching`)."""
     base = site.root(config)
+    watching.use_native(server)
     server.unwatch(config.docs_dir)
     for folder in ("docs", "data"):
         server.watch(str(base / folder))
