@@ -2,9 +2,11 @@
 
 mkdocs-static-i18n builds the default language, then, from that build's `on_post_build`, builds each
 other language in turn in the same process. Here the default language's build forks one process
-per other language as soon as its files are known (after the site folder is cleaned): each child
-builds its language into the same site folder (every language writes under its own folder) and
-exits, while the parent builds the default language. When mkdocs-static-i18n then asks for the
+per other language as soon as its configuration is done (`on_pre_build`): each child builds its
+language into the same site folder (every language writes under its own folder) and exits, while
+the parent builds the default language. A child reads its files and Material's (a walk of some
+14,000 theme files) while the parent cleans the site folder and does the same, and writes nothing
+until the parent has cleaned the folder (it waits in `on_files`), so nothing it writes is wiped. When mkdocs-static-i18n then asks for the
 other languages, the parent waits for their processes instead of building them again. What needs
 every language (the sitemap, security headers, output checks) runs after that, in the parent.
 
@@ -37,40 +39,73 @@ log = logging.getLogger("mkdocs.hooks.parallel_languages")
 
 # language -> process id of the child building it, for the running build of this process
 _children: dict[str, int] = {}
+# the write ends of the pipes the children wait on until the site folder is cleaned
+_releases: list[int] = []
+# in a child: the read end of the pipe it waits on
+_go: list[int] = []
 
 
 def _enabled(config: "MkDocsConfig") -> bool:
     return hasattr(os, "fork") and os.environ.get("PORTAL_SERIAL", "") in ("", "0") and len(site.languages(config)) > 1
 
 
-# Priority 1000: before any other hook looks at the default language's files; the site folder has
-# just been cleaned, so nothing a child writes is wiped afterwards.
-@event_priority(1000)
-def on_files(files, config: "MkDocsConfig"):
+# Priority -1000: after every other hook's pre_build; cleaning the site folder comes next in MkDocs.
+@event_priority(-1000)
+def on_pre_build(config: "MkDocsConfig") -> None:
     if not site.all_languages_built(config) or site.current_language(config) != site.default_language(config):
-        return files  # inside a language's own build (a child, or a nested build)
+        return  # inside a language's own build (a child, or a nested build)
     _stop_children()
     if not _enabled(config):
-        return files
+        return
     for language in site.languages(config)[1:]:
         sys.stdout.flush()
         sys.stderr.flush()
+        go, release = os.pipe()
         pid = os.fork()
         if pid == 0:
-            _child(config, language)  # never returns
+            os.close(release)
+            _child(config, language, go)  # never returns
+        os.close(go)
         _children[language] = pid
+        _releases.append(release)
+
+
+def _clean_then_release(path: str) -> None:
+    """MkDocs's cleaning of the site folder, after which the children may write into it."""
+    _CLEAN(path)
+    _release()
+
+
+# Priority 1000: before anything is written. The parent lets its children go (a `--dirty` build,
+# which does not clean, lets them go here); a child waits to be let go.
+@event_priority(1000)
+def on_files(files, config: "MkDocsConfig"):
+    _release()
+    if _go:
+        _wait(_go.pop())
     return files
 
 
-def _child(config: "MkDocsConfig", language: str) -> None:
+def _release() -> None:
+    for release in _releases:
+        os.write(release, b"go")
+        os.close(release)
+    _releases.clear()
+
+
+def _child(config: "MkDocsConfig", language: str, go: int) -> None:
     """Build one language in this forked process, then leave without running the parent's rest."""
     status = 1
     try:
+        for release in _releases:  # the other children's: only the parent lets them go
+            os.close(release)
+        _releases.clear()
         _children.clear()
         plugin = config.plugins["i18n"]
         plugin.current_language = language
         plugin.building = True  # as in mkdocs-static-i18n's own nested builds: no further languages from here
-        utils.clean_directory = lambda path: None  # the parent cleaned the site folder; the others are writing into it
+        utils.clean_directory = lambda path: None  # the parent cleans; the others are writing into it
+        _go.append(go)
         mkdocs_build(config)
         status = 0
     except Abort:
@@ -82,6 +117,13 @@ def _child(config: "MkDocsConfig", language: str) -> None:
         sys.stdout.flush()
         sys.stderr.flush()
         os._exit(status)
+
+
+def _wait(go: int) -> None:
+    """Wait for the parent to have cleaned the site folder; if it stopped before, stop too."""
+    if not os.read(go, 2):
+        os._exit(1)
+    os.close(go)
 
 
 def _nested_build(config: "MkDocsConfig", dirty: bool = False) -> None:
@@ -103,6 +145,9 @@ def on_build_error(error: Exception) -> None:
 
 
 def _stop_children() -> None:
+    for release in _releases:
+        os.close(release)
+    _releases.clear()
     for pid in _children.values():
         try:
             os.kill(pid, signal.SIGTERM)
@@ -113,7 +158,10 @@ def _stop_children() -> None:
 
 
 # MkDocs loads hook files afresh for each configuration it reads (tests read several in one process):
-# keep the real build function, never a previous copy of this stand-in.
+# keep the real functions, never a previous copy of these stand-ins.
 _MKDOCS_BUILD = getattr(i18n_plugin.build, "portal_original", i18n_plugin.build)
 _nested_build.portal_original = _MKDOCS_BUILD  # type: ignore[attr-defined]
 i18n_plugin.build = _nested_build
+_CLEAN = getattr(utils.clean_directory, "portal_original", utils.clean_directory)
+_clean_then_release.portal_original = _CLEAN  # type: ignore[attr-defined]
+utils.clean_directory = _clean_then_release

@@ -46,6 +46,25 @@ def test_parallel_build_equals_one_language_after_another(tmp_path, monkeypatch)
         assert sitemap.count(f"<loc>http://127.0.0.1:8000/{prefix}plans/mau-2020/</loc>") == 1
 
 
+def test_the_other_languages_write_only_into_a_cleaned_site_folder(tmp_path):
+    """The other languages' processes start before the site folder is cleaned of the last build and
+    wait for it: a folder full of an earlier build's files ends with this build's files, all of them."""
+    config = make_trilingual(tmp_path)
+    first = build_site(config, tmp_path / "site")
+    assert first.returncode == 0, first.stderr
+    expected = _files(tmp_path / "site")
+    for language in ("", "en/", "zh/"):  # enough old files that cleaning them takes a while
+        for index in range(6000):
+            stale = tmp_path / "site" / f"{language}stale/{index % 200}/{index}.html"
+            stale.parent.mkdir(parents=True, exist_ok=True)
+            stale.write_text("old", encoding="utf-8")
+    again = build_site(config, tmp_path / "site")
+    assert again.returncode == 0, again.stderr
+    built = _files(tmp_path / "site")
+    assert sorted(built) == sorted(expected)
+    assert [name for name in expected if built[name] != expected[name]] == []
+
+
 def test_a_language_that_fails_fails_the_build(tmp_path):
     config = make_trilingual(tmp_path)
     page = tmp_path / "docs" / "en" / "plans" / "index.md"
