@@ -6,9 +6,10 @@ per other language as soon as its configuration is done (`on_pre_build`): each c
 language into the same site folder (every language writes under its own folder) and exits, while
 the parent builds the default language. A child reads its files and Material's (a walk of some
 14,000 theme files) while the parent cleans the site folder and does the same, and writes nothing
-until the parent has cleaned the folder (it waits in `on_files`), so nothing it writes is wiped. When mkdocs-static-i18n then asks for the
-other languages, the parent waits for their processes instead of building them again. What needs
-every language (the sitemap, security headers, output checks) runs after that, in the parent.
+until the parent has cleaned the folder (it waits in `on_files`), so nothing it writes is wiped.
+When mkdocs-static-i18n then asks for the other languages, the parent waits for their processes
+instead of building them again. What needs every language (the sitemap, security headers, output
+checks) runs after that, in the parent.
 
 A child that fails has already printed its error; the parent then fails too, naming the language.
 A parent that fails stops its children, so nothing keeps writing into a build that was refused.
