@@ -35,8 +35,12 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 ## serve: build the portal and serve it on http://127.0.0.1:8000/ (rebuilds when docs/ or data/ change)
+# The preview's site folder (a temporary folder MkDocs makes) is put in memory where the system has
+# a tmpfs: on a disk that is slow with many small files that is about a second of every rebuild
+# (bench/README.md, "edit visible under make serve").
+SERVE_TMP := $(shell [ -w /dev/shm ] && echo /dev/shm || echo $${TMPDIR:-/tmp})
 serve: $(VENV)/.build-deps
-	$(PYTHON) -m mkdocs serve --strict --dev-addr $(ADDR)
+	TMPDIR=$(SERVE_TMP) $(PYTHON) -m mkdocs serve --strict --dev-addr $(ADDR)
 
 ## build: build the site into site/ atomically; a failed build leaves the previous site/ untouched
 ##        and deletes what it had written

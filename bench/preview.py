@@ -2,8 +2,10 @@
 
     PYTHONPATH=hooks .venv/bin/python bench/preview.py [--runs 5]
 
-Copies the site (mkdocs.yml, docs/, data/, hooks/, overrides/) into a scratch folder, starts
-`mkdocs serve` there on a free port, waits for the first build, then edits one zone's description in
+Copies the site (mkdocs.yml, docs/, data/, hooks/, overrides/) into a scratch folder on disk
+(/var/tmp), starts `mkdocs serve` there on a free port with its site folder where `make serve` puts
+it (in memory, /dev/shm, where the system has it; `--site-in /tmp` for the disk), waits for the
+first build, then edits one zone's description in
 data/zones/haiphong.yml a number of times. Each wait ends when the browser would reload the page:
 MkDocs's live-reload script long-polls /livereload/<epoch>/<id>, which answers once the rebuild is
 complete; the page is then checked to carry the new text. Reports each wait and their median.
@@ -28,6 +30,8 @@ ROOT = Path(__file__).resolve().parent.parent
 ZONE_FILE = Path("data") / "zones" / "haiphong.yml"
 ZONE_PAGE = "/invest/zones/dinh-vu-cat-hai-economic-zone/"
 ANCHOR = "gắn với cảng biển Hải Phòng."
+# Where `make serve` has MkDocs make the preview's site folder (the Makefile's SERVE_TMP).
+SERVE_TMP = "/dev/shm" if os.access("/dev/shm", os.W_OK) else tempfile.gettempdir()
 
 
 def free_port() -> int:
@@ -64,14 +68,15 @@ def epoch(page: str) -> int:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--site-in", default=SERVE_TMP, help=f"the folder mkdocs serve makes its site folder in (default: {SERVE_TMP}, as make serve)")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as folder:
+    with tempfile.TemporaryDirectory(dir="/var/tmp") as folder:
         work = Path(folder)
         shutil.copy(ROOT / "mkdocs.yml", work / "mkdocs.yml")
         for name in ("docs", "data", "hooks", "overrides"):
             shutil.copytree(ROOT / name, work / name, ignore=shutil.ignore_patterns("__pycache__"))
         port = free_port()
-        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(work / "hooks")}
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(work / "hooks"), "TMPDIR": args.site_in}
         server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--strict", "--dev-addr", f"127.0.0.1:{port}"],
                                   cwd=work, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         try:
