@@ -36,6 +36,8 @@ ACCESS = ("internal", "confidential")
 def on_startup(command: str, dirty: bool) -> None:
     """`mkdocs serve` is the editors' preview: drafts show there, with a banner, and nowhere else."""
     site.set_preview(command == "serve")
+    if command == "serve":
+        watching.stop_like_ctrl_c()
 
 
 # Priority 100: docs_dir must point at the staging folder before mkdocs-static-i18n (-100) and any

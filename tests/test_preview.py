@@ -37,7 +37,9 @@ def test_a_saved_data_file_shows_in_the_preview_and_nothing_else_rebuilds(tmp_pa
     config = make_trilingual(tmp_path)
     port = free_port()
     log = tmp_path / "serve.log"
-    env = {"NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT / "hooks"), "PATH": "/usr/bin:/bin"}
+    scratch = tmp_path / "tmp"  # where MkDocs makes the preview's site folder
+    scratch.mkdir()
+    env = {"NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT / "hooks"), "PATH": "/usr/bin:/bin", "TMPDIR": str(scratch)}
     with log.open("wb") as output:
         server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--config-file", str(config), "--dev-addr", f"127.0.0.1:{port}"],
                                   env=env, stdout=subprocess.DEVNULL, stderr=output)
@@ -62,12 +64,14 @@ def test_a_saved_data_file_shows_in_the_preview_and_nothing_else_rebuilds(tmp_pa
         assert "North of the province, on the river" in page
         time.sleep(3)  # a build that started the next one by reading files would have done so by now
         assert _epoch(_fetch(url)) == _epoch(page)
+        assert len(list(scratch.iterdir())) == 1
     finally:
-        server.terminate()
+        server.terminate()  # SIGTERM, as an editor's stop button or `docker stop` sends
         server.wait(timeout=20)
     messages = log.read_text(encoding="utf-8")
     assert messages.count("Detected file changes") == 1, messages[-3000:]
     assert "PORTAL_POLL" not in messages
+    assert list(scratch.iterdir()) == [], "the preview's site folder was left behind"
 
 
 def test_portal_poll_keeps_mkdocs_polling(tmp_path, monkeypatch):

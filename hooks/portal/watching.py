@@ -1,4 +1,6 @@
-"""The preview's file watcher: the system's change notifications instead of MkDocs's polling.
+"""How the preview (`mkdocs serve`) notices saved files, and how it stops.
+
+Watching: the system's change notifications instead of MkDocs's polling.
 
 MkDocs 1.6 polls every watched folder every 0.5 s (it went back to polling in mkdocs/mkdocs#2477
 because native notifications miss changes on network and non-native Docker mounts). On a local
@@ -9,12 +11,18 @@ Windows): a save is seen at once and nothing runs while nothing changes.
 
 `PORTAL_POLL=1 make serve` keeps MkDocs's polling, for a site folder on a network share or a
 Docker mount that does not pass notifications on.
+
+Stopping: MkDocs deletes the preview's site folder (in memory with `make serve`) when it is stopped
+with Ctrl+C, but a process stopped by SIGTERM or SIGHUP (an editor's stop button, a closed
+terminal, `docker stop`) leaves it behind; `stop_like_ctrl_c` makes those stop the same way.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import signal
+import threading
 
 from watchdog import events, observers
 
@@ -59,3 +67,22 @@ def use_native(server) -> None:
     for path, count in watched.items():
         for _ in range(count):
             server.watch(path)
+
+
+def stop_like_ctrl_c() -> None:
+    """SIGTERM and SIGHUP end the preview as Ctrl+C does, so MkDocs cleans up after it. Processes
+    the preview forks (one per language) keep the default: they just stop."""
+    preview = os.getpid()
+
+    def stop(signum, frame):
+        if os.getpid() != preview:
+            signal.signal(signum, signal.SIG_DFL)
+            os.kill(os.getpid(), signum)
+            return
+        raise KeyboardInterrupt
+
+    if threading.current_thread() is not threading.main_thread():
+        return  # (only the main thread may set handlers; MkDocs runs the preview there)
+    for name in ("SIGTERM", "SIGHUP"):  # (Windows has no SIGHUP)
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), stop)
