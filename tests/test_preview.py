@@ -82,7 +82,7 @@ def test_portal_poll_keeps_mkdocs_polling(tmp_path, monkeypatch):
         monkeypatch.setenv("PORTAL_POLL", "1")
         watching.use_native(server)
         assert isinstance(server.observer, PollingObserver)
-        monkeypatch.delenv("PORTAL_POLL")
+        monkeypatch.setenv("PORTAL_POLL", "0")
         watching.use_native(server)
         assert not isinstance(server.observer, PollingObserver)
         assert [emitter.watch.path for emitter in server.observer.emitters] == [str(tmp_path)]

@@ -56,7 +56,7 @@ def use_native(server) -> None:
     docs folder, mkdocs.yml) is unwatched from the old observer and watched again on the new one
     through MkDocs's own `watch`, so its callback and bookkeeping stay MkDocs's.
     """
-    if os.environ.get("PORTAL_POLL"):
+    if os.environ.get("PORTAL_POLL", "") not in ("", "0"):
         log.info("PORTAL_POLL is set: watching for saved files by polling every 0.5 s")
         return
     watched = dict(server._watched_paths)  # path -> how many watch() calls; MkDocs has no public list
