@@ -30,8 +30,9 @@ ROOT = Path(__file__).resolve().parent.parent
 ZONE_FILE = Path("data") / "zones" / "haiphong.yml"
 ZONE_PAGE = "/invest/zones/dinh-vu-cat-hai-economic-zone/"
 ANCHOR = "gắn với cảng biển Hải Phòng."
-# Where `make serve` has MkDocs make the preview's site folder (the Makefile's SERVE_TMP).
-SERVE_TMP = "/dev/shm" if os.access("/dev/shm", os.W_OK) else tempfile.gettempdir()
+# Where `make serve` has MkDocs make the preview's site folder: the Makefile's SERVE_TMP, asked of make.
+SERVE_TMP = subprocess.run(["make", "-s", "--no-print-directory", "-C", str(ROOT), "--eval", "portal-serve-tmp: ; @echo $(SERVE_TMP)",
+                            "portal-serve-tmp"], capture_output=True, text=True, check=True).stdout.strip()
 
 
 def free_port() -> int:

@@ -2,9 +2,10 @@
 
 Material writes the whole site navigation (its `partials/nav.html`) into every page: about a fifth
 of the time MkDocs spends building a page of the Hải Phòng site under the profiler, and it grows
-with the menu (on the whole build of that site, whose menu is small, about 1 %: within the noise). Most pages
-(every record: news, projects, agencies, ...) are not in the menu, so nothing in it is marked as
-theirs, and its links differ only by where the page sits: pages in one folder get the same HTML.
+with the menu (on the whole build of that site, whose menu is small, about 1 %: within the noise).
+Most pages (every record: news, projects, agencies, ...) are not in the menu, so nothing in it is
+marked as theirs, and its links differ only by where the page sits: pages in one folder get the
+same HTML.
 `overrides/partials/nav.html` asks `portal_nav()` for it; a page in the menu, or one with menu
 entries below its own address (whose links would be written relative to it), is rendered as
 Material renders it, every time. The cache lives as long as the build's Jinja environment.
